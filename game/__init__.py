@@ -1,0 +1,1 @@
+"""Glimmer: a serious game teaching skills for low moods and stress."""

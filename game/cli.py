@@ -1,0 +1,115 @@
+"""Command line: `python main.py` plays; subcommands check content, test, benchmark and handle data."""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from typing import Any
+
+from game.version import APP_VERSION
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", help="folder for profiles, logs and crash logs (overrides everything)")
+    p.add_argument("--portable", action="store_true", help="keep data in saves/ beside the program")
+    p.add_argument("--deployment", help="path of a deployment.toml to use")
+    p.add_argument("--lang", help="interface language (en, nl)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="glimmer", description=f"Glimmer {APP_VERSION}: a game about skills for tough moods.",
+        epilog="With no command, the game starts.")
+    _common(parser)
+    parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("play", help="play the game (the default)")
+    _common(p)
+    p.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("selftest", help="run the real game headless with a scripted player; exit 0 if it all worked")
+    _common(p)
+    p.add_argument("--all-levels", action="store_true", help="play every level, not just the first")
+    p.add_argument("--record", help="write the scripted player's actions to this JSON file")
+    p.set_defaults(func=cmd_selftest)
+
+    p = sub.add_parser("bench", help="measure start-up, frame times, memory and logging cost")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--frames", type=int, default=1500)
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("check", help="validate every level map and content file")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print counts as JSON")
+    p.set_defaults(func=cmd_check)
+
+    try:
+        from game.research.cli import register
+    except ImportError:
+        register = None
+    if register is not None:
+        before = set(sub.choices)
+        register(sub)
+        for name in set(sub.choices) - before:
+            sp = sub.choices[name]
+            for action in list(sp._actions):
+                pass
+            _ensure_common(sp)
+    return parser
+
+
+def _ensure_common(p: argparse.ArgumentParser) -> None:
+    have = {opt for a in p._actions for opt in a.option_strings}
+    if "--data-dir" not in have:
+        p.add_argument("--data-dir", help=argparse.SUPPRESS)
+    if "--portable" not in have:
+        p.add_argument("--portable", action="store_true", help=argparse.SUPPRESS)
+    if "--deployment" not in have:
+        p.add_argument("--deployment", help=argparse.SUPPRESS)
+    if "--lang" not in have:
+        p.add_argument("--lang", help=argparse.SUPPRESS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None) or cmd_play
+    try:
+        return int(func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+# ---------------------------------------------------------------------------------------------
+def cmd_play(args: Any) -> int:
+    from game.runner import run_game
+
+    return run_game(args)
+
+
+def cmd_selftest(args: Any) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.selftest import run_selftest
+
+    return run_selftest(args)
+
+
+def cmd_bench(args: Any) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.bench import run_bench
+
+    return run_bench(args)
+
+
+def cmd_check(args: Any) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.content.check import run_check
+
+    return run_check(args)

@@ -1,0 +1,1 @@
+"""Research data: the event schema (one source), export bundles and researcher tools."""

@@ -1,0 +1,1050 @@
+"""Researcher tools: decrypt and merge export bundles into tidy tables.
+
+``merge(inputs, key, out_dir)``:
+
+1. opens every bundle (checks the manifest, its SHA-256, decrypts with the study's private key);
+2. de-duplicates on ``event_id`` — an exact repeat is dropped and counted, an ``event_id`` seen
+   with different content is *reported* (the version with the smaller content hash is kept, so the
+   result does not depend on the order of the bundles);
+3. reports gaps in ``event_seq``, two events claiming one ``event_seq``, timestamps in the future
+   or implausibly far in the past, clock jumps (wall clock and session clock disagree), events that
+   fail the schema check, in-game withdrawals and profile deletions;
+4. writes events.csv, one table per kind of measure, codebook.csv, datapackage.json,
+   xapi_statements.json and merge_report.json / merge_report.md.
+
+The output is a pure function of the set of unique events: merge(A) = merge(A, A) = merge(A, B)
+when B holds everything A holds.
+"""
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from game.research import codebook as cb
+from game.research.export import BundleError, OpenedBundle, find_bundles, open_bundle
+from game.research.schema import EVENT_TYPES, SCHEMA_VERSION, quick_check_event, schema_major, validate_event
+from game.research.xapi import StatementWriter, statement_json
+
+FUTURE_TOLERANCE_S = 10 * 60
+CLOCK_JUMP_S = 120
+EARLIEST_PLAUSIBLE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+WITHDRAWN_FILE = "withdrawn.json"
+
+
+class MergeError(Exception):
+    """Bad input from the researcher: shown as a message, exit code 2."""
+
+
+# ---------------------------------------------------------------------- keys
+def load_private_key(path: str | Path):
+    from nacl.public import PrivateKey
+
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8").strip()
+    except FileNotFoundError:
+        raise MergeError(f"The private key file {p.name} was not found.")
+    except (OSError, UnicodeDecodeError):
+        raise MergeError(f"The private key file {p.name} could not be read as text.")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=" in line and not line.endswith("="):
+            line = line.split("=", 1)[1].strip().strip('"')
+        try:
+            raw = base64.b64decode(line.strip('"'), validate=True)
+        except ValueError:
+            break
+        if len(raw) == 32:
+            return PrivateKey(raw)
+        break
+    raise MergeError(f"{p.name} is not a Glimmer study private key (expected one line of base64, "
+                     "as written by `research keygen`). Is this the public key by mistake?")
+
+
+def shareable_hash_key(private_key) -> bytes:
+    return hashlib.sha256(b"glimmer-shareable-v1\0" + bytes(private_key)).digest()
+
+
+class Hasher:
+    """Keyed hashes for shareable outputs: stable across merges, useless without the private key."""
+
+    def __init__(self, key: bytes) -> None:
+        self.key = key
+        self.code = lru_cache(maxsize=None)(self._code)
+        self.uuid = lru_cache(maxsize=200_000)(self._uuid)
+
+    def _digest(self, kind: str, value: str) -> str:
+        return hashlib.blake2b(f"{kind}\0{value}".encode(), key=self.key, digest_size=16).hexdigest()
+
+    def _code(self, code: str) -> str:
+        return "P" + self._digest("code", code)[:12].upper()
+
+    def _uuid(self, value: str) -> str:
+        return self.event_uuid(value)
+
+    def event_uuid(self, value: str) -> str:
+        h = self._digest("id", value)
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
+
+
+# ---------------------------------------------------------------------- progress
+class Progress:
+    def __init__(self, enabled: bool, stream=None) -> None:
+        self.enabled = enabled
+        self.stream = stream or sys.stderr
+        self._last = 0.0
+
+    def update(self, label: str, done: int, total: int, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self._last < 0.1 and done < total:
+            return
+        self._last = now
+        width = 30
+        frac = done / total if total else 1.0
+        bar = "#" * int(frac * width) + "." * (width - int(frac * width))
+        self.stream.write(f"\r{label:<22} [{bar}] {done}/{total}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+# ---------------------------------------------------------------------- time helpers
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@lru_cache(maxsize=200_000)
+def _hour_info(prefix13: str, tz: int) -> tuple[int, int, int]:
+    """(epoch ms of the UTC hour, local date ordinal, local hour) for 'YYYY-MM-DDTHH' + offset."""
+    dt = datetime.fromisoformat(prefix13 + ":00:00+00:00")
+    local = dt + timedelta(minutes=tz)
+    return int((dt - _EPOCH).total_seconds()) * 1000, local.toordinal(), local.hour
+
+
+def time_info(ts: Any, tz: Any) -> tuple[int, int, int] | None:
+    """(epoch ms, local date ordinal, local hour) or None if the timestamp cannot be read."""
+    if not isinstance(tz, int) or isinstance(tz, bool):
+        tz = 0
+    if isinstance(ts, str) and len(ts) == 24 and ts[23] == "Z" and ts[10] == "T":
+        try:
+            base, ordinal, hour = _hour_info(ts[:13], tz)
+            ms = base + int(ts[14:16]) * 60000 + int(ts[17:19]) * 1000 + int(ts[20:23])
+            # a local hour boundary is never crossed within the hour unless tz has minutes
+            if tz % 60:
+                local = datetime.fromtimestamp(ms / 1000, timezone.utc) + timedelta(minutes=tz)
+                return ms, local.toordinal(), local.hour
+            return ms, ordinal, hour
+        except ValueError:
+            return None
+    if not isinstance(ts, str):
+        return None
+    try:
+        dt = datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    local = dt.astimezone(timezone.utc) + timedelta(minutes=tz)
+    return int((dt - _EPOCH).total_seconds() * 1000), local.toordinal(), local.hour
+
+
+def part_of_day(hour: int) -> str:
+    return cb.PARTS_OF_DAY[hour // 6]
+
+
+def _ranges(nums: list[int]) -> str:
+    out = []
+    i = 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        out.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
+        i = j + 1
+    return ", ".join(out)
+
+
+# ---------------------------------------------------------------------- the merge
+@dataclass
+class MergeResult:
+    out_dir: Path
+    report: dict[str, Any]
+    exit_code: int = 0
+
+    def summary_lines(self) -> list[str]:
+        return report_console(self.report)
+
+
+@dataclass
+class _State:
+    events: list[dict[str, Any]] = field(default_factory=list)
+    by_id: dict[str, tuple[bytes, int, str]] = field(default_factory=dict)  # id -> (digest, index, bundle)
+    read: int = 0
+    duplicates: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    invalid: list[dict[str, Any]] = field(default_factory=list)
+    withdrawals: list[dict[str, Any]] = field(default_factory=list)
+    bundles: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: list[dict[str, str]] = field(default_factory=list)
+    manifest_sessions: dict[str, int] = field(default_factory=dict)  # session -> max last_seq claimed
+    schema_versions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+_EID = b'"event_id":"'
+_PT = "\0payload_text"   # private keys on parsed events (never a schema field)
+_TI = "\0time"
+
+
+def _ingest(st: _State, ob: OpenedBundle, full_validate: bool) -> None:
+    name = ob.path.name
+    m = ob.manifest
+    st.bundles.append({"file": name, "installation_id": m.get("installation_id"),
+                       "app_version": m.get("app_version"), "schema_version": m.get("schema_version"),
+                       "created_utc": m.get("created_utc"), "key_id": m.get("key_id"),
+                       "events": len(ob.lines)})
+    for sid, s in (m.get("sessions") or {}).items():
+        if isinstance(s, dict) and isinstance(s.get("last_seq"), int):
+            st.manifest_sessions[sid] = max(st.manifest_sessions.get(sid, -1), s["last_seq"])
+    st.withdrawals.extend(w for w in ob.withdrawals if isinstance(w, dict) and w.get("participant_code"))
+    by_id, events = st.by_id, st.events
+    blake = hashlib.blake2b
+    loads = json.loads
+    for line in ob.lines:
+        st.read += 1
+        digest = blake(line, digest_size=16).digest()
+        i = line.find(_EID)
+        if i >= 0:
+            j = line.find(b'"', i + 12)
+            prev = by_id.get(line[i + 12:j].decode("utf-8", "replace"))
+            if prev is not None and prev[0] == digest:
+                st.duplicates += 1
+                continue
+        try:
+            ev = loads(line)
+        except ValueError:
+            st.invalid.append({"bundle": name, "problem": "not valid JSON"})
+            continue
+        problem = quick_check_event(ev)
+        if problem is None and not ev.get("participant_code"):
+            problem = "participant_code: missing (events without consent never belong in a bundle)"
+        if problem is None and full_validate:
+            errs = validate_event(ev)
+            problem = "; ".join(errs) if errs else None
+        if problem is not None:
+            st.invalid.append({"bundle": name, "event_id": ev.get("event_id") if isinstance(ev, dict) else None,
+                               "problem": problem})
+            continue
+        eid = ev["event_id"]
+        # keep the payload's JSON text (bundles are canonical: sorted keys, no spaces)
+        a = line.find(b'"payload":{') if line.startswith(b'{"app_version"') else -1
+        b = line.find(b',"profile_id":', a) if a >= 0 else -1
+        ev[_PT] = line[a + 10:b].decode("utf-8") if b > a >= 0 else None
+        prev = by_id.get(eid)
+        if prev is None:
+            by_id[eid] = (digest, len(events), name)
+            events.append(ev)
+            st.schema_versions[str(ev.get("schema_version"))] += 1
+            continue
+        if prev[0] == digest:
+            st.duplicates += 1
+            continue
+        old = events[prev[1]]
+        diff = sorted(k for k in set(old) | set(ev) if old.get(k) != ev.get(k) and not k.startswith("\0"))
+        if isinstance(old.get("payload"), dict) and isinstance(ev.get("payload"), dict):
+            diff = [d for d in diff if d != "payload"] + [
+                f"payload.{k}" for k in sorted(set(old["payload"]) | set(ev["payload"]))
+                if old["payload"].get(k) != ev["payload"].get(k)]
+        keep_new = digest < prev[0]
+        st.conflicts.append({"event_id": eid, "session_id": ev.get("session_id"),
+                             "participant_code": ev.get("participant_code"),
+                             "fields": diff, "kept_from": name if keep_new else prev[2],
+                             "other_from": prev[2] if keep_new else name})
+        if keep_new:
+            events[prev[1]] = ev
+            by_id[eid] = (digest, prev[1], name)
+
+
+class _Out:
+    """A file written to a temp name and moved into place when complete (never half a file)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.fh = open(self.tmp, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        try:
+            self.fh.close()
+            self.tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _fmt(v: Any) -> Any:
+    if v is None:
+        return ""
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if type(v) is list:
+        return cb.LIST_SEP.join(str(x) for x in v)
+    if type(v) is dict:
+        return json.dumps(v, sort_keys=True, ensure_ascii=False)
+    return v
+
+
+_EVENT_ROW = ("event_id", "participant_code", "installation_id", "profile_id", "session_id", "event_seq",
+              "event_type", "level_id", "ts_utc", "tz_offset_min", "t_session_ms", "study_day", "part_of_day",
+              "schema_version", "app_version", "build_id", "payload")
+_KEY_ROW = ("participant_code", "installation_id", "profile_id", "session_id", "event_id", "event_seq",
+            "level_id", "ts_utc", "tz_offset_min", "study_day", "part_of_day", "t_session_ms")
+assert tuple(c.name for c in cb.EVENTS_COLUMNS) == _EVENT_ROW
+assert tuple(c.name for c in cb.KEY_COLUMNS) == _KEY_ROW
+
+
+def _picker(full: tuple[str, ...], wanted: list[str]) -> Callable[[list[Any]], list[Any]] | None:
+    if list(full) == wanted:
+        return None
+    idx = [full.index(w) for w in wanted]
+    return lambda row: [row[i] for i in idx]
+
+
+@dataclass
+class _Ctx:
+    shareable: bool
+    hasher: Hasher | None
+    sessions: dict[str, list[dict[str, Any]]]
+    order: list[str]
+    sess_info: dict[str, dict[str, Any]]
+    first_day: dict[str, int]
+    bar: Progress
+
+
+def _free_text_types() -> set[str]:
+    return {n for n, et in EVENT_TYPES.items() if any(f.free_text for f in et.fields)}
+
+
+def _payload_text(e: dict[str, Any], shareable: bool, free_types: set[str]) -> str:
+    et = e["event_type"]
+    if shareable and et in free_types:
+        ft = {f.name for f in EVENT_TYPES[et].fields if f.free_text}
+        return json.dumps({k: v for k, v in e["payload"].items() if k not in ft}, sort_keys=True,
+                          separators=(",", ":"), ensure_ascii=False)
+    t = e.get(_PT)
+    return t if t is not None else json.dumps(e["payload"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _write_csvs(ctx: _Ctx, out_dir: Path) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    shareable, h = ctx.shareable, ctx.hasher
+    H_code = h.code if h else None
+    H_id = h.uuid if h else None
+    H_ev = h.event_uuid if h else None
+    free_types = _free_text_types()
+    tables = list(cb.TABLES)
+    outs: dict[str, _Out] = {}
+    writers: dict[str, Any] = {}
+    rows = {t: 0 for t in tables}
+    deleted: list[dict[str, Any]] = []
+    try:
+        for t in tables:
+            outs[t] = _Out(out_dir / f"{t}.csv")
+            writers[t] = csv.writer(outs[t].fh, lineterminator="\n")
+            writers[t].writerow(cb.column_names(t, shareable))
+        pick_events = _picker(_EVENT_ROW, cb.column_names("events", shareable))
+        pick_key = _picker(_KEY_ROW, [c for c in cb.column_names("mood_checkins", shareable) if c in _KEY_ROW])
+        # per measure table: extra columns after the key columns, with the value conversion needed
+        table_of: dict[str, tuple[Any, list[tuple[str, bool]], bool]] = {}
+        for t, types in cb.MEASURE_TABLES.items():
+            extra = [c for c in cb.columns(t, shareable) if c.name not in _KEY_ROW]
+            fields = []
+            multi = False
+            for c in extra:
+                if c.name == "event_type" and c.source == "envelope":
+                    multi = True
+                    continue
+                conv = c.type == "boolean" or c.is_list
+                fields.append((c.name, conv))
+            for et in types:
+                table_of[et] = (writers[t], fields, multi, t)
+        w_events = writers["events"]
+        s_cols = cb.column_names("sessions", shareable)
+        l_cols = cb.column_names("levels", shareable)
+        w_sessions, w_levels = writers["sessions"], writers["levels"]
+        total = len(ctx.order)
+        n_events = 0
+        for n_s, sid in enumerate(ctx.order):
+            if n_s % 100 == 0:
+                ctx.bar.update("Writing tables", n_s, total)
+            evs = ctx.sessions[sid]
+            info = ctx.sess_info[sid]
+            code = info["code"]
+            day0 = ctx.first_day.get(code)
+            s_code = H_code(code) if H_code else code
+            s_sid = H_id(sid) if H_id else sid
+            pid0 = evs[0]["profile_id"]
+            s_pid = H_id(pid0) if (H_id and isinstance(pid0, str)) else pid0
+            sess_row: dict[str, Any] = {"n_events": len(evs), "first_seq": evs[0]["event_seq"],
+                                        "last_seq": info["last_seq"], "missing_events": info["missing"],
+                                        "levels_started": 0, "levels_completed": 0}
+            level_rows: list[dict[str, Any]] = []
+            cur = None
+            for e in evs:
+                et = e["event_type"]
+                payload = e["payload"]
+                ti = e[_TI]
+                if ti is not None and day0 is not None:
+                    sday, pod = ti[1] - day0 + 1, cb.PARTS_OF_DAY[ti[2] // 6]
+                else:
+                    sday = pod = None
+                pid = e["profile_id"]
+                if H_id:
+                    eid = H_ev(e["event_id"])
+                    pid = H_id(pid) if isinstance(pid, str) else pid
+                else:
+                    eid = e["event_id"]
+                inst, seq, level, ts, tz, tsm = (e["installation_id"], e["event_seq"], e["level_id"], e["ts_utc"],
+                                                 e["tz_offset_min"], e["t_session_ms"])
+                row = [eid, s_code, inst, pid, s_sid, seq, et, level, ts, tz, tsm, sday, pod,
+                       e["schema_version"], e["app_version"], e["build_id"], _payload_text(e, shareable, free_types)]
+                w_events.writerow(pick_events(row) if pick_events else row)
+                n_events += 1
+                spec = table_of.get(et)
+                if spec is not None:
+                    w, fields, multi, tname = spec
+                    key = [s_code, inst, pid, s_sid, eid, seq, level, ts, tz, sday, pod, tsm]
+                    if pick_key:
+                        key = pick_key(key)
+                    if multi:
+                        key.append(et)
+                    for f, conv in fields:
+                        v = payload.get(f)
+                        key.append(_fmt(v) if conv else v)
+                    w.writerow(key)
+                    rows[tname] += 1
+                    continue
+                if et == "session_started":
+                    sess_row.update(language=payload.get("language"), portable=payload.get("portable"),
+                                    recovered_events=payload.get("recovered_events"))
+                elif et == "session_ended":
+                    sess_row.update(duration_ms=payload.get("duration_ms"), end_reason=payload.get("reason"))
+                elif et == "profile_deleted":
+                    deleted.append({"participant_code": s_code, "profile_id": pid,
+                                    "ts_utc": None if shareable else ts, "study_day": sday})
+                elif et == "level_started":
+                    sess_row["levels_started"] += 1
+                    cur = {"participant_code": s_code, "installation_id": inst, "profile_id": pid,
+                           "session_id": s_sid, "level_id": level, "start_seq": seq, "started_utc": ts,
+                           "study_day": sday, "part_of_day": pod, "resumed": payload.get("resumed"),
+                           "replay": payload.get("replay"), "resumed_checkpoint": payload.get("checkpoint"),
+                           "checkpoints_reached": 0, "last_checkpoint": None, "outcome": "unfinished",
+                           "duration_ms": None}
+                    level_rows.append(cur)
+                elif et in ("checkpoint_reached", "level_completed", "level_quit"):
+                    if et == "level_completed":
+                        sess_row["levels_completed"] += 1
+                    if cur is not None and cur["outcome"] == "unfinished" and level == cur["level_id"]:
+                        if et == "checkpoint_reached":
+                            cur["checkpoints_reached"] += 1
+                            cur["last_checkpoint"] = payload.get("checkpoint")
+                        else:
+                            cur["outcome"] = "completed" if et == "level_completed" else "quit"
+                            cur["duration_ms"] = payload.get("duration_ms")
+                            if et == "level_quit" and cur["last_checkpoint"] is None:
+                                cur["last_checkpoint"] = payload.get("checkpoint")
+            first, last = evs[0], evs[-1]
+            ti0 = first[_TI]
+            srow = {"participant_code": s_code, "installation_id": first["installation_id"], "profile_id": s_pid,
+                    "session_id": s_sid, "started_utc": first["ts_utc"], "ended_utc": last["ts_utc"],
+                    "tz_offset_min": first["tz_offset_min"],
+                    "study_day": (ti0[1] - day0 + 1) if ti0 and day0 is not None else None,
+                    "part_of_day": cb.PARTS_OF_DAY[ti0[2] // 6] if ti0 else None, **sess_row}
+            w_sessions.writerow([_fmt(srow.get(c)) for c in s_cols])
+            rows["sessions"] += 1
+            for lr in level_rows:
+                w_levels.writerow([_fmt(lr.get(c)) for c in l_cols])
+                rows["levels"] += 1
+        rows["events"] = n_events
+        ctx.bar.update("Writing tables", total, total, force=True)
+        for t in tables:
+            outs[t].commit()
+    except BaseException:
+        for o in outs.values():
+            o.abort()
+        raise
+    return rows, deleted
+
+
+_STUDY_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def _write_xapi(ctx: _Ctx, out_dir: Path) -> int:
+    from game.clock import rfc3339_ms
+
+    h = ctx.hasher
+    free_types = _free_text_types()
+    out = _Out(out_dir / "xapi_statements.json")
+    try:
+        sw = StatementWriter(out.fh)
+        for sid in ctx.order:
+            evs = ctx.sessions[sid]
+            code = ctx.sess_info[sid]["code"]
+            day0 = ctx.first_day.get(code)
+            study = code.split("-")[0]
+            s_code = h.code(code) if h else code
+            s_sid = h.uuid(sid) if h else sid
+            for e in evs:
+                ti = e[_TI]
+                if ti is not None and day0 is not None:
+                    sday, pod = ti[1] - day0 + 1, cb.PARTS_OF_DAY[ti[2] // 6]
+                else:
+                    sday = pod = None
+                tsm = e["t_session_ms"] if isinstance(e["t_session_ms"], int) else 0
+                if h:
+                    # study-relative time: day 1 = 2000-01-01, the part of day as its first hour,
+                    # plus the session clock; never the real wall clock
+                    stamp = rfc3339_ms(_STUDY_EPOCH + timedelta(days=(sday or 1) - 1,
+                                                                hours=(ti[2] // 6) * 6 if ti else 0,
+                                                                milliseconds=tsm))
+                    sid_out, eid = s_sid, h.event_uuid(e["event_id"])
+                else:
+                    stamp, sid_out, eid = e["ts_utc"], s_sid, e["event_id"]
+                sw.write(statement_json(e["event_type"], e["level_id"], e["payload"],
+                                        _payload_text(e, ctx.shareable, free_types), s_code, study, sid_out, eid,
+                                        stamp, e["event_seq"], tsm, sday, pod, e["schema_version"], e["app_version"]))
+        sw.close()
+        out.commit()
+        return sw.n
+    except BaseException:
+        out.abort()
+        raise
+
+
+def read_withdrawn_file(out_dir: Path) -> tuple[set[str], set[str]]:
+    from game.store.atomic import read_json_recovering
+
+    data = read_json_recovering(Path(out_dir) / WITHDRAWN_FILE, default=None)
+    if not isinstance(data, dict):
+        return set(), set()
+    return ({c for c in data.get("codes", []) if isinstance(c, str)},
+            {h for h in data.get("hashes", []) if isinstance(h, str)})
+
+
+def merge(inputs: Iterable[str | Path], private_key_path: str | Path | None, out_dir: str | Path,
+          shareable: bool = False, full_validate: bool = False, now: datetime | None = None,
+          withdraw: Iterable[str] = (), progress: bool | None = None, private_key: Any = None,
+          write_xapi: bool = True, parallel: bool = True) -> MergeResult:
+    """Decrypt and merge bundles into ``out_dir``. Raises MergeError for unusable input."""
+    from game.clock import rfc3339_ms
+    from game.research.codes import validate_code
+    from game.version import APP_VERSION
+
+    t_start = time.perf_counter()
+    now = now or datetime.now(timezone.utc)
+    out_dir = Path(out_dir)
+    bundles, problems = find_bundles(inputs)
+    if problems and not bundles:
+        raise MergeError("No bundles to merge: " + "; ".join(problems))
+    if not bundles:
+        raise MergeError("No bundles to merge: give one or more .glimmer files or folders.")
+    sk = private_key if private_key is not None else load_private_key(private_key_path)  # type: ignore[arg-type]
+    hasher = Hasher(shareable_hash_key(sk)) if shareable else None
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = Progress(bool(progress))
+    st = _State()
+    for p in problems:
+        st.unreadable.append({"file": p.split(":")[0], "error": p})
+    for n, path in enumerate(bundles, 1):
+        bar.update("Decrypting bundles", n - 1, len(bundles))
+        try:
+            ob = open_bundle(path, sk)
+        except BundleError as e:
+            st.unreadable.append({"file": path.name, "error": str(e)})
+            continue
+        _ingest(st, ob, full_validate)
+        del ob
+    bar.update("Decrypting bundles", len(bundles), len(bundles), force=True)
+    if not st.bundles:
+        raise MergeError("No bundle could be opened:\n  " + "\n  ".join(u["error"] for u in st.unreadable))
+
+    # ------------------------------------------------------------ withdrawals
+    wd_codes, wd_hashes = read_withdrawn_file(out_dir)
+    by_researcher = set(wd_codes)
+    for c in withdraw:
+        ok, norm, _ = validate_code(c)
+        by_researcher.add(norm if ok else c.strip().upper())
+    in_game = {w["participant_code"] for w in st.withdrawals}
+    all_withdrawn = by_researcher | in_game
+
+    def is_withdrawn(code: str) -> bool:
+        if code in all_withdrawn:
+            return True
+        if wd_hashes:
+            if hasher is not None:
+                return hasher.code(code) in wd_hashes
+            return Hasher(shareable_hash_key(sk)).code(code) in wd_hashes
+        return False
+
+    kept: list[dict[str, Any]] = []
+    removed = 0
+    wd_cache: dict[str, bool] = {}
+    for ev in st.events:
+        code = ev["participant_code"]
+        w = wd_cache.get(code)
+        if w is None:
+            w = wd_cache[code] = is_withdrawn(code)
+        if w:
+            removed += 1
+        else:
+            kept.append(ev)
+    events = kept
+    st.events = []
+    st.by_id = {}
+
+    # ------------------------------------------------------------ sessions, checks, study days
+    bar.update("Checking sessions", 0, 1)
+    sessions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for ev in events:
+        sessions[ev["session_id"]].append(ev)
+    del events
+    now_ms = int((now - _EPOCH).total_seconds() * 1000)
+    earliest_ms = int((EARLIEST_PLAUSIBLE - _EPOCH).total_seconds() * 1000)
+    gaps: list[dict[str, Any]] = []
+    seq_conflicts: list[dict[str, Any]] = []
+    future: list[dict[str, Any]] = []
+    past: list[dict[str, Any]] = []
+    jumps: list[dict[str, Any]] = []
+    bad_time: list[dict[str, Any]] = []
+    n_future = n_past = 0
+    first_day: dict[str, int] = {}
+    sess_info: dict[str, dict[str, Any]] = {}
+    for sid, evs in sessions.items():
+        evs.sort(key=lambda e: (e["event_seq"], e["event_id"]))
+        code = evs[0]["participant_code"]
+        seqs = [e["event_seq"] for e in evs]
+        dups = sorted({s for s, t in zip(seqs, seqs[1:]) if s == t})
+        if dups:
+            seq_conflicts.append({"participant_code": code, "session_id": sid, "event_seq": _ranges(dups)})
+        last = max(seqs[-1], st.manifest_sessions.get(sid, -1))
+        have = set(seqs)
+        missing = [s for s in range(0, last + 1) if s not in have] if len(have) != last + 1 else []
+        if missing:
+            gaps.append({"participant_code": code, "session_id": sid, "missing": _ranges(missing),
+                         "count": len(missing), "last_seq": last})
+        prev_off = None
+        first_ms = None
+        last_ms = None
+        for e in evs:
+            ti = time_info(e["ts_utc"], e["tz_offset_min"])
+            e[_TI] = ti
+            if ti is None:
+                bad_time.append({"event_id": e["event_id"], "ts_utc": e["ts_utc"]})
+                continue
+            ms = ti[0]
+            if first_ms is None:
+                first_ms = ms
+            last_ms = ms
+            if ms > now_ms + FUTURE_TOLERANCE_S * 1000:
+                n_future += 1
+                if len(future) < 1000:
+                    future.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
+                                   "ts_utc": e["ts_utc"]})
+            elif ms < earliest_ms:
+                n_past += 1
+                if len(past) < 1000:
+                    past.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
+                                 "ts_utc": e["ts_utc"]})
+            tsm = e["t_session_ms"] if isinstance(e["t_session_ms"], int) else 0
+            off = ms - tsm
+            if prev_off is not None and abs(off - prev_off) > CLOCK_JUMP_S * 1000:
+                jumps.append({"participant_code": code, "session_id": sid, "event_seq": e["event_seq"],
+                              "jump_s": round((off - prev_off) / 1000, 1)})
+            prev_off = off
+            d = first_day.get(code)
+            if d is None or ti[1] < d:
+                first_day[code] = ti[1]
+        sess_info[sid] = {"code": code, "first_ms": first_ms if first_ms is not None else 0,
+                          "last_ms": last_ms, "missing": len(missing), "last_seq": last}
+    bar.update("Checking sessions", 1, 1, force=True)
+
+    # order: participant, then session start, then session id, then seq
+    order = sorted(sessions, key=lambda s: (sess_info[s]["code"], sess_info[s]["first_ms"], s))
+    participants = sorted({sess_info[s]["code"] for s in order})
+
+    # ------------------------------------------------------------ writing
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ctx = _Ctx(shareable, hasher, sessions, order, sess_info, first_day, bar)
+    xapi_done = False
+    child = None
+    if write_xapi and parallel and hasattr(os, "fork") and os.name == "posix":
+        # Two cores: a forked child writes the xAPI statements while this process writes the CSVs.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - runs in the child
+            code = 1
+            try:
+                ctx.bar = Progress(False)
+                _write_xapi(ctx, out_dir)
+                code = 0
+            finally:
+                os._exit(code)
+    rows, deleted = _write_csvs(ctx, out_dir)
+    if child is not None:
+        _, status = os.waitpid(child, 0)
+        xapi_done = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    if write_xapi and not xapi_done:
+        _write_xapi(ctx, out_dir)
+
+    # ------------------------------------------------------------ codebook, datapackage, report
+    from game.store.atomic import atomic_write_bytes, atomic_write_json
+
+    created = rfc3339_ms(now)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=cb.CODEBOOK_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(cb.codebook_rows(shareable))
+    atomic_write_bytes(out_dir / "codebook.csv", buf.getvalue().encode("utf-8"), keep_backup=False)
+    studies = sorted({p.split("-")[0] for p in participants}) if participants else []
+    atomic_write_json(out_dir / "datapackage.json",
+                      cb.datapackage("-".join(studies) or None, shareable, list(cb.TABLES), created), keep_backup=False)
+
+    def hid(v: Any) -> Any:
+        return H_id(v) if (H_id and isinstance(v, str)) else v
+
+    def hcode(v: Any) -> Any:
+        return H_code(v) if (H_code and isinstance(v, str)) else v
+
+    def scrub(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if not shareable:
+            return items
+        out = []
+        for it in items:
+            it = dict(it)
+            for k in ("session_id", "profile_id"):
+                if k in it:
+                    it[k] = hid(it[k])
+            if "event_id" in it and isinstance(it["event_id"], str):
+                it["event_id"] = H_ev(it["event_id"])
+            if "participant_code" in it:
+                it["participant_code"] = hcode(it["participant_code"])
+            it.pop("ts_utc", None)
+            out.append(it)
+        return out
+
+    report = {
+        "created_utc": created, "tool": f"Glimmer research tools {APP_VERSION}",
+        "schema_version": SCHEMA_VERSION, "mode": "shareable" if shareable else "full",
+        "bundles": [dict(b, installation_id=None) if shareable else b for b in st.bundles],
+        "unreadable_bundles": st.unreadable,
+        "events": {"read": st.read, "unique": st.read - st.duplicates - len(st.invalid) - len(st.conflicts),
+                   "duplicates": st.duplicates, "invalid": len(st.invalid),
+                   "withdrawn_removed": removed, "written": rows["events"]},
+        "participants": len(participants), "sessions": len(order),
+        "conflicts": scrub(st.conflicts),
+        "invalid_events": scrub(st.invalid[:1000]),
+        "gaps": scrub(gaps),
+        "seq_conflicts": scrub(seq_conflicts),
+        "future_timestamps": {"count": n_future, "tolerance_s": FUTURE_TOLERANCE_S, "examples": scrub(future)},
+        "implausible_past_timestamps": {"count": n_past, "before": EARLIEST_PLAUSIBLE.date().isoformat(),
+                                        "examples": scrub(past)},
+        "unreadable_timestamps": scrub(bad_time[:1000]),
+        "clock_jumps": {"threshold_s": CLOCK_JUMP_S, "items": scrub(jumps)},
+        "withdrawn": {"in_game": sorted(hcode(c) for c in in_game),
+                      "by_researcher": sorted(hcode(c) for c in by_researcher) + sorted(wd_hashes),
+                      "events_removed": removed},
+        "deleted_profiles": deleted,
+        "schema_versions": dict(st.schema_versions),
+        "newer_schema_major": sorted(v for v in st.schema_versions if schema_major(v) > schema_major()),
+        "tables": rows,
+        "seconds": round(time.perf_counter() - t_start, 2),
+    }
+    atomic_write_json(out_dir / "merge_report.json", report, keep_backup=False)
+    atomic_write_bytes(out_dir / "merge_report.md", report_markdown(report).encode("utf-8"), keep_backup=False)
+    code = 0 if not st.unreadable else 1
+    return MergeResult(out_dir, report, code)
+
+
+# ---------------------------------------------------------------------- reports
+def _problem_counts(r: dict[str, Any]) -> list[tuple[str, int]]:
+    return [
+        ("bundles that could not be read", len(r["unreadable_bundles"])),
+        ("event ids seen with different content (conflicts)", len(r["conflicts"])),
+        ("events that failed the schema check (left out)", r["events"]["invalid"]),
+        ("sessions with gaps in event_seq", len(r["gaps"])),
+        ("sessions where two events claim one event_seq", len(r["seq_conflicts"])),
+        ("events with a timestamp in the future", r["future_timestamps"]["count"]),
+        ("events with a timestamp before " + r["implausible_past_timestamps"]["before"],
+         r["implausible_past_timestamps"]["count"]),
+        ("events with an unreadable timestamp", len(r["unreadable_timestamps"])),
+        ("clock jumps inside a session", len(r["clock_jumps"]["items"])),
+    ]
+
+
+def report_console(r: dict[str, Any]) -> list[str]:
+    e = r["events"]
+    lines = [
+        f"Merged {len(r['bundles'])} bundle(s): {e['read']} events read, {e['duplicates']} exact duplicates "
+        f"dropped, {e['written']} events written for {r['participants']} participant(s) in {r['sessions']} session(s).",
+    ]
+    if r["withdrawn"]["events_removed"] or r["withdrawn"]["in_game"] or r["withdrawn"]["by_researcher"]:
+        lines.append(f"Withdrawn participants: {len(set(r['withdrawn']['in_game']) | set(r['withdrawn']['by_researcher']))} "
+                     f"({r['withdrawn']['events_removed']} events removed).")
+    if r["deleted_profiles"]:
+        lines.append(f"Profiles deleted at school: {len(r['deleted_profiles'])} (their earlier data are kept; "
+                     "use `research withdraw CODE` if the participant asked for removal).")
+    problems = [(label, n) for label, n in _problem_counts(r) if n]
+    if problems:
+        lines.append("Check these (details in merge_report.md):")
+        lines += [f"  - {n} {label}" for label, n in problems]
+        for u in r["unreadable_bundles"][:10]:
+            lines.append(f"    {u['error']}")
+    else:
+        lines.append("No conflicts, gaps or clock problems found.")
+    return lines
+
+
+def _md_list(title: str, items: list[Any], fmt: Callable[[Any], str], limit: int = 200) -> list[str]:
+    out = [f"## {title} ({len(items)})", ""]
+    if not items:
+        out += ["None.", ""]
+        return out
+    out += [f"- {fmt(i)}" for i in items[:limit]]
+    if len(items) > limit:
+        out.append(f"- … and {len(items) - limit} more (see merge_report.json)")
+    out.append("")
+    return out
+
+
+def report_markdown(r: dict[str, Any]) -> str:
+    e = r["events"]
+    md = [f"# Merge report ({r['mode']})", "", f"Created {r['created_utc']} by {r['tool']}, schema {r['schema_version']}.", "",
+          "## Summary", "", *[f"- {ln}" for ln in report_console(r)], "",
+          "| | count |", "|---|---|",
+          f"| events read | {e['read']} |", f"| exact duplicates dropped | {e['duplicates']} |",
+          f"| invalid (left out) | {e['invalid']} |", f"| removed (withdrawn) | {e['withdrawn_removed']} |",
+          f"| events written | {e['written']} |", f"| participants | {r['participants']} |",
+          f"| sessions | {r['sessions']} |", ""]
+    md += ["## Tables", "", "| table | rows |", "|---|---|", *[f"| {t}.csv | {n} |" for t, n in r["tables"].items()], ""]
+    md += _md_list("Bundles", r["bundles"], lambda b: f"{b['file']}: {b['events']} events, app {b['app_version']}, "
+                   f"created {b['created_utc']}, key {b['key_id']}")
+    md += _md_list("Unreadable bundles", r["unreadable_bundles"], lambda u: u["error"])
+    md += _md_list("Conflicts: one event_id, different content", r["conflicts"],
+                   lambda c: f"{c['event_id']} ({c['participant_code']}): differs in {', '.join(c['fields'])}; "
+                             f"kept the version from {c['kept_from']}, other in {c['other_from']}")
+    md += _md_list("Invalid events (left out)", r["invalid_events"], lambda i: f"{i.get('event_id')}: {i['problem']} ({i['bundle']})")
+    md += _md_list("Gaps in event_seq", r["gaps"], lambda g: f"{g['participant_code']} session {g['session_id']}: "
+                   f"missing {g['missing']} ({g['count']})")
+    md += _md_list("Two events with one event_seq", r["seq_conflicts"],
+                   lambda g: f"{g['participant_code']} session {g['session_id']}: seq {g['event_seq']}")
+    md += _md_list("Timestamps in the future", r["future_timestamps"]["examples"],
+                   lambda f: f"{f['participant_code']} session {f['session_id']}: {f.get('ts_utc', '(hidden)')}")
+    md += _md_list("Timestamps implausibly far in the past", r["implausible_past_timestamps"]["examples"],
+                   lambda f: f"{f['participant_code']} session {f['session_id']}: {f.get('ts_utc', '(hidden)')}")
+    md += _md_list(f"Clock jumps (wall clock and session clock differ by more than {r['clock_jumps']['threshold_s']} s)",
+                   r["clock_jumps"]["items"], lambda j: f"{j['participant_code']} session {j['session_id']} at seq "
+                   f"{j['event_seq']}: {j['jump_s']:+} s")
+    md += _md_list("Withdrawn in the game", r["withdrawn"]["in_game"], str)
+    md += _md_list("Withdrawn by the researcher", r["withdrawn"]["by_researcher"], str)
+    md += _md_list("Profiles deleted at school", r["deleted_profiles"],
+                   lambda d: f"{d['participant_code']} (study day {d['study_day']})")
+    return "\n".join(md) + "\n"
+
+
+# ---------------------------------------------------------------------- withdraw
+def withdraw(out_dir: str | Path, codes: Iterable[str], private_key_path: str | Path | None = None) -> dict[str, Any]:
+    """Remove participants from the merged outputs in ``out_dir`` and remember them, so later
+    merges into the same folder leave them out too."""
+    from game.research.codes import validate_code
+    from game.store.atomic import atomic_write_json, read_json_recovering
+
+    out_dir = Path(out_dir)
+    rep = read_json_recovering(out_dir / "merge_report.json", default=None)
+    if not isinstance(rep, dict):
+        raise MergeError(f"{out_dir.name} does not hold merged outputs (no merge_report.json).")
+    shareable = rep.get("mode") == "shareable"
+    norm = []
+    for c in codes:
+        ok, n, _ = validate_code(c)
+        norm.append(n if ok else c.strip().upper())
+    hasher = None
+    if shareable:
+        if not private_key_path:
+            raise MergeError("These outputs are shareable (codes are hashed): give --key PRIVATE_KEY "
+                             "so the codes can be matched.")
+        hasher = Hasher(shareable_hash_key(load_private_key(private_key_path)))
+    targets = {hasher.code(c) for c in norm} if hasher else set(norm)
+    removed: dict[str, int] = {}
+    for csv_path in sorted(out_dir.glob("*.csv")):
+        if csv_path.name == "codebook.csv":
+            continue
+        with open(csv_path, encoding="utf-8", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if not header or "participant_code" not in header:
+                continue
+            i = header.index("participant_code")
+            out = _Out(csv_path)
+            wr = csv.writer(out.fh, lineterminator="\n")
+            wr.writerow(header)
+            n = 0
+            for row in reader:
+                if len(row) > i and row[i] in targets:
+                    n += 1
+                    continue
+                wr.writerow(row)
+        out.commit()
+        removed[csv_path.stem] = n
+    xp = out_dir / "xapi_statements.json"
+    if xp.exists():
+        with open(xp, encoding="utf-8") as fh:
+            statements = json.load(fh)
+        out = _Out(xp)
+        sw = StatementWriter(out.fh)
+        n = 0
+        for s in statements:
+            if ((s.get("actor") or {}).get("account") or {}).get("name") in targets:
+                n += 1
+                continue
+            sw.write(json.dumps(s, sort_keys=True, ensure_ascii=False))
+        sw.close()
+        out.commit()
+        removed["xapi_statements"] = n
+    codes_set, hashes_set = read_withdrawn_file(out_dir)
+    if shareable:
+        hashes_set |= targets
+    else:
+        codes_set |= set(norm)
+    atomic_write_json(out_dir / WITHDRAWN_FILE, {"codes": sorted(codes_set), "hashes": sorted(hashes_set)},
+                      keep_backup=False)
+    rep.setdefault("withdrawn", {}).setdefault("by_researcher", [])
+    rep["withdrawn"]["by_researcher"] = sorted(set(rep["withdrawn"]["by_researcher"]) | targets)
+    rep["withdrawn"]["rows_removed_later"] = removed
+    atomic_write_json(out_dir / "merge_report.json", rep, keep_backup=False)
+    return {"codes": sorted(targets), "rows_removed": removed}
+
+
+# ---------------------------------------------------------------------- keygen
+def keygen(out_dir: str | Path) -> dict[str, str]:
+    from nacl.public import PrivateKey
+
+    from game.deployment import key_id_for
+    from game.store.atomic import atomic_write_bytes
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    priv, pub = out_dir / "study-private.key", out_dir / "study-public.key"
+    for p in (priv, pub):
+        if p.exists():
+            raise MergeError(f"{p.name} already exists in {out_dir.name}; refusing to overwrite a study key.")
+    sk = PrivateKey.generate()
+    pk_b64 = base64.b64encode(bytes(sk.public_key)).decode("ascii")
+    kid = key_id_for(bytes(sk.public_key))
+    atomic_write_bytes(priv, (f"# Glimmer study PRIVATE key (key id {kid}). Keep it secret and backed up:\n"
+                              "# without it no export can be opened; with it anyone can.\n"
+                              + base64.b64encode(bytes(sk)).decode("ascii") + "\n").encode(), keep_backup=False)
+    try:
+        os.chmod(priv, 0o600)
+    except OSError:
+        pass
+    atomic_write_bytes(pub, (pk_b64 + "\n").encode(), keep_backup=False)
+    return {"private": str(priv), "public": str(pub), "public_key": pk_b64, "key_id": kid}
+
+
+# ---------------------------------------------------------------------- benchmark
+def synth_bundles(out_dir: Path, public_key: bytes, n_players: int = 300, n_events: int = 3000,
+                  per_installation: int = 30, seed: int = 1) -> list[Path]:
+    """Fast synthetic bundles (valid events, realistic mix) for the merge benchmark."""
+    import random
+    import uuid
+
+    from game.deployment import key_id_for
+    from game.research.codes import make_codes
+    from game.research.export import ExportContent, build_bundle
+    from game.research.schema import example_payload
+
+    rng = random.Random(seed)
+    codes = make_codes("BENCH", n_players, rng)
+    mix = (["trap_answered"] * 8 + ["npc_interacted"] * 6 + ["mood_checkin"] * 3 + ["checkpoint_reached"] * 2
+           + ["activity_planned"] * 2 + ["activity_followed_up"] * 2 + ["thought_record_completed"] * 2
+           + ["help_opened", "challenge_set", "challenge_followed_up"])
+    per_session = 150
+    start = datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for b in range(0, n_players, per_installation):
+        inst = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        events = []
+        for code in codes[b:b + per_installation]:
+            pid = uuid.UUID(int=rng.getrandbits(128), version=4).hex[:12]
+            n_sessions = max(1, n_events // per_session)
+            for s in range(n_sessions):
+                sid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                t0 = start + timedelta(days=3 * s, hours=rng.randint(0, 8))
+                level = f"level_{s % 7 + 1}"
+                count = per_session if s < n_sessions - 1 else n_events - per_session * (n_sessions - 1)
+                for q in range(count):
+                    if q == 0:
+                        et, lvl = "session_started", None
+                    elif q == 1:
+                        et, lvl = "level_started", level
+                    elif q == count - 2:
+                        et, lvl = "level_completed", level
+                    elif q == count - 1:
+                        et, lvl = "session_ended", None
+                    else:
+                        et, lvl = mix[rng.randrange(len(mix))], level
+                    ms = q * 4000
+                    events.append({
+                        "event_id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        "schema_version": SCHEMA_VERSION, "app_version": "0.1.0", "build_id": "bench",
+                        "installation_id": inst, "profile_id": pid, "participant_code": code,
+                        "session_id": sid, "event_seq": q, "event_type": et,
+                        "ts_utc": (t0 + timedelta(milliseconds=ms)).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                        "t_session_ms": ms, "tz_offset_min": 120, "level_id": lvl,
+                        "payload": example_payload(et, rng),
+                    })
+        content = ExportContent(inst, "0.1.0", "bench", events, [], [], {})
+        data, _ = build_bundle(content, public_key, key_id_for(public_key), "BENCH", "2026-12-01T00:00:00.000Z")
+        p = out_dir / f"bench-{b // per_installation:03d}.glimmer"
+        p.write_bytes(data)
+        paths.append(p)
+    return paths
+
+
+def bench_merge(n_players: int = 300, n_events: int = 3000, keep: str | None = None) -> float:
+    """Synthesise n_players x n_events in bundles (not timed), then time a full merge. Seconds."""
+    import tempfile
+
+    from nacl.public import PrivateKey
+
+    sk = PrivateKey(hashlib.sha256(b"glimmer-bench").digest())
+    with tempfile.TemporaryDirectory(prefix="glimmer-bench-") as tmp:
+        root = Path(keep) if keep else Path(tmp)
+        bundles = synth_bundles(root / "bundles", bytes(sk.public_key), n_players, n_events)
+        t0 = time.perf_counter()
+        merge([str(p) for p in bundles], None, root / "merged", private_key=sk, progress=False,
+              now=datetime(2027, 1, 1, tzinfo=timezone.utc))
+        return time.perf_counter() - t0

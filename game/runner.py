@@ -1,0 +1,105 @@
+"""Running the game for a player: lock, boot, loop, and a clean shutdown whatever happens."""
+from __future__ import annotations
+
+import logging
+import signal
+from typing import Any, Callable
+
+from game.boot import StartupProblem, data_dirs, load_deployment, tell, write_crash_log
+from game.store.lock import AlreadyRunning, InstanceLock
+
+log = logging.getLogger(__name__)
+
+
+def make_context(args: Any, deployment: Any, clock=None, strict_events: bool = False):
+    from game.content.level import load_all_levels
+    from game.context import GameContext
+
+    dirs = data_dirs(args, deployment)
+    levels, issues = load_all_levels()
+    if issues:
+        raise StartupProblem("A level file has a problem",
+                             "Some game content could not be loaded:\n\n" + "\n".join(str(i) for i in issues[:8]))
+    if not levels:
+        raise StartupProblem("No levels found", "The levels folder is empty or missing. Reinstall Glimmer.")
+    lang = getattr(args, "lang", None) or getattr(deployment, "language", "en")
+    return dirs, levels, lang
+
+
+def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_scene: Callable | None = None,
+             deployment: Any = None, on_app: Callable | None = None, max_frames: int | None = None) -> int:
+    from game.app import App, AppOptions
+    from game.context import GameContext
+    from game.scenes.title import TitleScene
+
+    data_root = None
+    lock = None
+    ctx = None
+    app = None
+    try:
+        if deployment is None:
+            deployment = load_deployment(getattr(args, "deployment", None))
+        dirs, levels, lang = make_context(args, deployment)
+        data_root = dirs.root
+        try:
+            dirs.root.mkdir(parents=True, exist_ok=True)
+            lock = InstanceLock(dirs.lock_file)
+            lock.acquire()
+        except AlreadyRunning:
+            lock = None
+            raise StartupProblem("Glimmer is already open",
+                                 "Glimmer is already running on this computer with the same data folder. "
+                                 "Switch to that window (look in the taskbar).", code=3) from None
+        except OSError as e:
+            lock = None
+            raise StartupProblem("Glimmer can't use its data folder",
+                                 f"The data folder can't be written ({e.strerror}). Ask IT to check the folder "
+                                 "or start Glimmer with --data-dir pointing to a folder you can write.", code=4) from None
+        dirs.ensure()
+        ctx = GameContext(dirs, deployment, levels, clock=clock, strict_events=headless,
+                          portable=bool(getattr(args, "portable", False)), language=lang)
+        options = AppOptions(headless=headless, fullscreen=bool(getattr(args, "fullscreen", False)),
+                             audio=not headless, max_frames=max_frames)
+        app = App(ctx, options, first_scene or TitleScene, driver=driver)
+        if on_app:
+            on_app(app)
+        previous = signal.getsignal(signal.SIGTERM)
+
+        def on_term(signum, frame):  # a polite kill: save and leave like a normal quit
+            raise KeyboardInterrupt
+
+        try:
+            signal.signal(signal.SIGTERM, on_term)
+        except ValueError:
+            previous = None
+        try:
+            reason = app.run()
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+        ctx.shutdown(reason)
+        return 0
+    except StartupProblem as p:
+        tell(p.title, p.text)
+        return p.code
+    except Exception as e:
+        path = write_crash_log(data_root, e)
+        if ctx is not None:
+            try:
+                ctx.shutdown("error")
+            except Exception:
+                pass
+        where = f"\n\nA report was saved in {path.parent.name}/{path.name} in Glimmer's data folder." if path else ""
+        tell("Sorry, Glimmer hit a problem",
+             "Something went wrong and Glimmer has to close. Your progress up to the last save is safe." + where)
+        if headless:
+            raise
+        return 1
+    finally:
+        if app is not None:
+            try:
+                app.close()
+            except Exception:
+                pass
+        if lock is not None:
+            lock.release()

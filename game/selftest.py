@@ -1,0 +1,147 @@
+"""`python main.py selftest`: the real app, headless, with a scripted player.
+
+Creates a profile, walks to the guide, reads the dialogue, reaches the exit; exits 0 only if all
+of that happened, the save says so and the expected events are in the session log.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from game.input.actions import A
+from game.scripted import ScriptedPlayer, ScriptFailed
+
+SELFTEST_CODE = None
+
+
+def play_level_script(sp: ScriptedPlayer, level_id: str):
+    """Enter a level from the journey and finish it: every required dialogue, then the exit."""
+    yield from sp.wait_scene("journey")
+    yield from sp.press(f"level:{level_id}")
+    yield from sp.wait_for(lambda: getattr(sp.top(), "name", None) == "play" and sp.top().world is not None,
+                           "the level to load")
+    play = sp.play_scene()
+    objs = play.world.lmap.objects
+    exit_obj = next(o for o in objs if o.kind == "exit")
+    required = exit_obj.props.get("_requires", [])
+    talkers = [o for o in objs if o.kind in ("npc", "sign")]
+    # required dialogue first, then everyone else (a curious player)
+    talkers.sort(key=lambda o: (o.prop("dialogue") not in required, o.tiles[0]))
+    for obj in talkers:
+        yield from sp.talk_to(obj)
+    for cp in [o for o in objs if o.kind == "checkpoint"]:
+        yield from sp.walk_to(cp.tiles[0])
+    yield from sp.walk_to(exit_obj.tiles[0])
+    yield from sp.wait_scene("level_complete", 120)
+    yield from sp.press("continue")
+    yield from sp.wait_scene("journey")
+
+
+def selftest_script(levels: list[str], nickname: str = "Selftest"):
+    def script(sp: ScriptedPlayer):
+        yield from sp.wait_scene("title")
+        yield from sp.press("play")
+        yield from sp.wait_scene("profiles")
+        yield from sp.press("new")
+        yield from sp.wait_scene("new_profile")
+        yield from sp.key(A.TEXT, nickname)
+        yield from sp.press("create")
+        for level_id in levels:
+            yield from play_level_script(sp, level_id)
+        yield from sp.press("title")
+        yield from sp.wait_scene("title")
+        yield from sp.finish_with("quit")
+    return script
+
+
+def run_selftest(args: Any) -> int:
+    from game.boot import data_dirs, load_deployment
+    from game.content.level import load_all_levels
+    from game.runner import run_game
+    from game.store.eventlog import read_all_events
+    from game.store.profiles import ProfileStore
+
+    deployment = load_deployment(getattr(args, "deployment", None))
+    # Research on, so the events can be checked; the scripted player consents with a test code.
+    if hasattr(deployment, "research_enabled"):
+        try:
+            deployment = replace(deployment, research_enabled=True)
+        except TypeError:
+            deployment.research_enabled = True
+    tmp = None
+    if not getattr(args, "data_dir", None):
+        tmp = tempfile.TemporaryDirectory(prefix="glimmer-selftest-")
+        args.data_dir = tmp.name
+    levels, issues = load_all_levels()
+    if issues or not levels:
+        print("selftest: content problems:\n" + "\n".join(str(i) for i in issues))
+        return 1
+    chosen = [lv.id for lv in levels] if getattr(args, "all_levels", False) else [levels[0].id]
+    sp = ScriptedPlayer(selftest_script(chosen))
+    record: list = []
+
+    def on_app(app):
+        app.options.record = record
+        ctx = app.ctx
+        original = ctx.activate_profile
+
+        def activate(profile):
+            # Until the consent screen exists, the selftest profile consents directly.
+            profile.research.update(decision="yes", participant_code="SELFTEST")
+            original(profile)
+        ctx.activate_profile = activate
+
+    rc = run_game(args, headless=True, driver=sp, deployment=deployment, on_app=on_app)
+    problems: list[str] = []
+    if rc != 0:
+        problems.append(f"the game exited with code {rc}")
+    if sp.error:
+        problems.append(f"scripted player: {sp.error}")
+    if not sp.done:
+        problems.append("the script did not finish")
+    dirs = data_dirs(args, deployment)
+    events = read_all_events(dirs.logs)
+    types = [e["event_type"] for e in events]
+    for level_id in chosen:
+        for need in ("level_started", "level_completed"):
+            if not any(e["event_type"] == need and e["level_id"] == level_id for e in events):
+                problems.append(f"no {need} event for {level_id}")
+    for need in ("session_started", "npc_interacted", "session_ended"):
+        if need not in types:
+            problems.append(f"no {need} event in the log")
+    from game.research.schema import validate_event
+
+    for e in events:
+        errs = validate_event(e)
+        if errs:
+            problems.append(f"event {e.get('event_type')} #{e.get('event_seq')} is invalid: {errs}")
+            break
+    seqs: dict[str, list[int]] = {}
+    for e in events:
+        seqs.setdefault(e["session_id"], []).append(e["event_seq"])
+    for sid, s in seqs.items():
+        if sorted(s) != list(range(len(s))):
+            problems.append(f"session {sid[:8]} has gaps in event_seq")
+    store = ProfileStore(dirs.profiles)
+    saved = [p for p in store.list_profiles() if p.nickname == "Selftest"]
+    if not saved:
+        problems.append("the profile was not saved")
+    else:
+        done = set(store.load(saved[0].profile_id).completed_levels())
+        for level_id in chosen:
+            if level_id not in done:
+                problems.append(f"the save does not show {level_id} as completed")
+    if getattr(args, "record", None):
+        Path(args.record).write_text(json.dumps(record), encoding="utf-8")
+    if tmp is not None:
+        tmp.cleanup()
+    if problems:
+        print("selftest FAILED:\n  " + "\n  ".join(problems))
+        if sp.log:
+            print("last steps: " + "; ".join(sp.log[-8:]))
+        return 1
+    print(f"selftest passed: {len(chosen)} level(s), {len(events)} events, {len(record)} actions")
+    return 0

