@@ -99,7 +99,9 @@ def test_quit_mid_level_resumes_at_checkpoint_and_help_pauses_without_loss(tmp_p
     assert run_game(args(tmp_path), headless=True, driver=sp2, deployment=dep, on_app=consenting) == 0
     assert sp2.error is None
     started = [e for e in read_all_events(tmp_path / "logs") if e["event_type"] == "level_started"]
-    assert started[-1]["payload"]["resumed"] is True
+    assert sorted(e["payload"]["resumed"] for e in started) == [False, True]
+    resumed = next(e for e in started if e["payload"]["resumed"])
+    assert resumed["payload"]["checkpoint"] == state["checkpoint"]
 
 
 def test_second_copy_exits_with_a_message_and_changes_nothing(tmp_path):

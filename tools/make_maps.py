@@ -129,14 +129,14 @@ PLACES.append(Place(
         "T....,..........F.......F.........=....P",  # 11
         "T.*.+---+..L###########N######L...=..K.T",  # 12
         "P...|fgf|..###n####;;;;####n###...=....T",  # 13
-        "T..K|gfg|..########;OO;########...=?...P",  # 14
+        "T..K|gfg|..########;OO;########...=:...P",  # 14
         "A...+-.-+..##C#####;OO;########...=....T",  # 15
         "T.*....K...########;;;;########...K...%P",  # 16
         "P..f...K...#F#######;;#######F#...K...*P",  # 17
         "T.*...r....h########;;########h.......%T",  # 18
         "P.,................SBB.............,...P",  # 19
         "T..e..::::::::::::..BB..::::::::::...*.T",  # 20
-        "..:::::::?::::::::::BB::::::::::::::::..",  # 21
+        "..::::::::::::::::::BB::::::::::::::::..",  # 21
         "::::::::::::::::::::BB:::::::::::::::e::",  # 22
         "~~~~~~::::::::::::::BB:::::::::::::::~~~",  # 23
         "~~~~~~~~~~~::::::::~BB~~:::::::::::~~~~~",  # 24
@@ -150,8 +150,6 @@ PLACES.append(Place(
           "1": ("Maya at the end of the pier", "maya", "npc_maya", "down"),
           "2": ("Sam outside the blue house", "sam", "npc_sam", "down")},
     sign=("Harbour sign", "sign_harbour"),
-    planner=("Planner board on the plaza", "week_board"),
-    thoughts=[("Grey thought by the garden", "thought_1"), ("Grey thought on the beach", "thought_2")],
     checkpoint=("Plaza checkpoint", "plaza"),
     exit=("Road north to the park", "guide_intro"),
     spawn_name="Town gate (start)",
@@ -258,6 +256,201 @@ PLACES.append(Place(
     checkpoint=("Court checkpoint", "yard"),
     exit=("South gate to the forest", "guide_intro"),
     spawn_name="West gate (start)",
+))
+
+
+# ---- Level 4: Detective Mode — the forest ------------------------------------
+PLACES.append(Place(
+    folder="level4_detective_mode",
+    title="Detective Mode",
+    rows=[
+        # 0         1         2         3
+        # 0123456789012345678901234567890123456789
+        "PPTPPT...PTPPPP....PPr...P*mTPTP.EE...TP",  # 0
+        ".*..TT*TPP.PPrPTTP.PTPrPP.PK.PPP.==..*PP",  # 1
+        "PTP.....PP..T.r.PPTPT.PPPP.PPP.T.==.PPPP",  # 2
+        "mPPTP.PT.T.TPTPTP..TPPPPP.PP.K.T.==..m..",  # 3
+        "TPP...Pm.m.Tm.P..P..mP.P.........==..mPP",  # 4
+        "rK..PP.P.P...K.PmP..TTPP.==========.*T.*",  # 5
+        "PP.TP..PTT.PPT.PPr.TT..P.====2=====..PP.",  # 6
+        "T.P.PPTPT..PPTT.TPP.P..r.==.........m*P.",  # 7
+        "T.P..*TP.PmPPP.P.P*PrPT..==.PmPPPP.....P",  # 8
+        "*T*...Pmm.*.P.T*..PPPr...?=.TT.PTPPT.*P.",  # 9
+        "rPP...*PPPP..............==..PPP.P..T.PT",  # 10
+        "PPPPPP.P...m...e.~~m~....==...K..KTP.TPP",  # 11
+        ".PT..PTTP.P.P...~~~~~~...==.P..PKT.P....",  # 12
+        ".P..*P*.Pm.*P.e~w~~~~~~.....rP.mP.rP....",  # 13
+        "m.*T.PP.TT*PP..~~~~~w~~.F...P...P..TP.rr",  # 14
+        "P.PTPP..........~~~~~~........PT*PT...P.",  # 15
+        "..TPP...====?===.,,,t,l,....P.Tr.PrPTPPP",  # 16
+        ".P.P.PP.========.,,,,,,,....P.m........T",  # 17
+        "PPT.PP..==......1.....n.........K.....P.",  # 18
+        "PKm.P.P.==..P.m.t....C....=========....P",  # 19
+        "PPPP.*P.==..P..............========...P.",  # 20
+        "...P..m.==..P.....................?.t.PP",  # 21
+        "TTTP....==.PPPP*PrPP..PP.PPP.....m....TP",  # 22
+        "...G....==.P.TPPTPTPP..TPPK.T.T.......P*",  # 23
+        "@=========.**.PT.PPPPTPrPPmT..PPTTP.PTP.",  # 24
+        "==========S*.P.*P..P..*TPPT.PTP...PTPT..",  # 25
+        "...........PTPT.P...P...PPPTTPmmrTT.PTPP",  # 26
+        ".PPP*PmP.P.TTPP.TTPrPTmT**P....TPPPPPPTP",  # 27
+        "PmP..P.PP.PP.PmKPP.TPT.PP.PPP.T.K.PP.PP.",  # 28
+        "*T.T.TPTPPPPT...Pm.T.P.....T..*r.PPP.rmP",  # 29
+    ],
+    npcs={"G": ("Glim at the forest edge", "guide_intro", "guide", "right"),
+          "1": ("Kofi in the clearing", "kofi", "npc_kofi", "right"),
+          "2": ("Priya on the high trail", "priya", "npc_priya", "down")},
+    sign=("Forest trail sign", "sign_forest"),
+    thoughts=[("Case file on the low trail", "case_1"),
+              ("Case file on the north path", "case_2"),
+              ("Case file in the glade", "case_3")],
+    checkpoint=("Clearing checkpoint", "clearing"),
+    exit=("Trail north to the river", "guide_intro"),
+    spawn_name="Forest edge (start)",
+))
+
+
+# ---- Level 5: Stepping Stones — the river crossing ---------------------------
+PLACES.append(Place(
+    folder="level5_stepping_stones",
+    title="Stepping Stones",
+    rows=[
+        # 0         1         2         3
+        # 0123456789012345678901234567890123456789
+        "................~~~~~~~:................",  # 0
+        "AKTKPATPTTTTKKTP~~~~~~~:ATPPPPPTTTTATTKP",  # 1
+        "T..T..TATTP.PAT::~~~~~~~TT...T.KP..T.T.T",  # 2
+        "T..............::~~w~~~~..,...........AT",  # 3
+        "P.A.,K..T,..r...::~~~~~~~....==========E",  # 4
+        "T.................~~~~~~~.,..==========E",  # 5
+        "K.......*..r.,,m..~~~~~~~:r..==.......AP",  # 6
+        "T...%.............~~~~~~~:...==........T",  # 7
+        "T...............S.~~~~~~~....==.....,..K",  # 8
+        "T...,=============oo~ooo~======..F.n.F.T",  # 9
+        "T.,..=============~ooo~oo===2===.......T",  # 10
+        "P....==........::~~~~~~~......==,,....PK",  # 11
+        "P..,.==.l........~~~~~~~:....m==C.....AT",  # 12
+        "P.G..==..........~~~~~~~:.K..*==....,..K",  # 13
+        "@======......*..~~w~~~~.......==,......K",  # 14
+        "=======...,..,..~~~~~~~...,...==.......P",  # 15
+        "T.....=......::~~~~~~~...,....==.T.A.K.K",  # 16
+        "P.,...=.....r::~~~~~~~....e..r==.......K",  # 17
+        "A..F..n.....::~~~~~~~:........==,...,.KP",  # 18
+        "A...,.=.......~~~~~~~:.,......==.....,.P",  # 19
+        "TP....=....,..i~~~~~i.....,..,==.n.....T",  # 20
+        "A.....=======bbbbbbbbb==========..,....P",  # 21
+        "KT....==1====bbbbbbbbb==========.......A",  # 22
+        "A...........::i~~~~~i..................P",  # 23
+        "K.,......,,.::~~~~~~~:.....,......t.T.TP",  # 24
+        "T.....,..T.*.T:~~w~~~~:..A,*.r.K......KA",  # 25
+        "T.r,t..........~~~~~~~.................K",  # 26
+        "TT.....,..,....~~~~~~~..m.............TT",  # 27
+        "A.........,.....~~~~~~~.,.......,......T",  # 28
+        "PTTTTTATATTTTPTT~~~~~~~TTATTPTPTPKPTAPTA",  # 29
+    ],
+    npcs={"G": ("Glim on the west bank", "guide_intro", "guide", "right"),
+          "1": ("Jayden by the bridge", "jayden", "npc_jayden", "up"),
+          "2": ("Mei across the stones", "mei", "npc_mei", "left")},
+    sign=("Stepping stones sign", "sign_river"),
+    checkpoint=("East bank checkpoint", "east_bank"),
+    exit=("Road east to the market", "guide_intro"),
+    spawn_name="West bank (start)",
+))
+
+
+# ---- Level 6: Allies — the market --------------------------------------------
+PLACES.append(Place(
+    folder="level6_allies",
+    title="Allies",
+    rows=[
+        # 0         1         2         3
+        # 0123456789012345678901234567890123456789
+        "........................................",  # 0
+        "KKKAKPTPAKTTTKPTPTTAKPAPKTKKPTKTPAPPKTAP",  # 1
+        "TT..............AP..PT.KKKTKAA.T..K....A",  # 2
+        "TP.ZZZ^Z..R^RRRR..Q^QQQ..ZZZZ^Z..RR^RRAT",  # 3
+        "A..ZZZZZ..RRRRRR..QQQQQ..ZZZZZZ..RRRRRTK",  # 4
+        "T..WVWVW..kvkkvk..WVWVW..kvkkvk..WVWVW.A",  # 5
+        "PThVWDWVhhvkdkkvhhVWDWVhhvkkdkvhhVWDWVAK",  # 6
+        "T....=.......=......=.......=......=..TT",  # 7
+        "########################################",  # 8
+        "T###L##############################L###T",  # 9
+        "T##################L###################P",  # 10
+        "K#####[[[###]]]###########[[[###]]]####T",  # 11
+        "K####cMMMq##MMMc#########qMMMc##MMMcq##K",  # 12
+        "A########1#######h####h################K",  # 13
+        "AS################;;;;#################A",  # 14
+        "@=;;;;;;;;;;;;;;n;;OO;;;2;;;;;;;;;;;;;=E",  # 15
+        "==;G;;;;;;;;;;;;;;;OO;;n;;;;;;;;;;;;;;=E",  # 16
+        "T#################;;;;#################P",  # 17
+        "A#####]]]###[[[##h####h###]]]###[[[####A",  # 18
+        "A####qMMM###MMMcc####C###cMMM###MMMq###T",  # 19
+        "T######################################K",  # 20
+        "T###################L##################T",  # 21
+        "T###L##############################L###P",  # 22
+        "P##################==##################P",  # 23
+        "T..................==..................P",  # 24
+        "A..A.*.K,F.T.*.A.F.==..A.*.T.F.K.*.A...T",  # 25
+        "K..................==...,............,.T",  # 26
+        "P.,,......n,.....,.==.......n..........K",  # 27
+        "T...,...,....,...,,==...,.............,T",  # 28
+        "APAAKTAKAKAPATPTPTAKTTPPTTPTKKTATAKPKKKA",  # 29
+    ],
+    npcs={"G": ("Glim at the market gate", "guide_intro", "guide", "right"),
+          "1": ("Nadia at the fruit stall", "nadia", "npc_nadia", "down"),
+          "2": ("Leo by the fountain", "leo", "npc_leo", "left")},
+    sign=("Market sign", "sign_market"),
+    checkpoint=("Fountain checkpoint", "market"),
+    exit=("Road east to the hill", "guide_intro"),
+    spawn_name="Market gate (start)",
+))
+
+
+# ---- Level 7: My Toolkit — the hilltop lookout -------------------------------
+PLACES.append(Place(
+    folder="level7_my_toolkit",
+    title="My Toolkit",
+    rows=[
+        # 0         1         2         3
+        # 0123456789012345678901234567890123456789
+        "........................................",  # 0
+        "AKTTTKTTTATKTPTTPATTKKKKPPTPPTPPKTTPTKPP",  # 1
+        "K..TTP.....P.PP.TT.P..+--------------+.P",  # 2
+        "P...................%.|;n;;;n;;;;n;;n|.T",  # 3
+        "T...........P.TrK...,.|;;;;;;1;;;;;;;|PT",  # 4
+        "PK...............,....|;F;;;;h;;h;;F;;=E",  # 5
+        "~~~~~~~~~~~~:..,..*.r.|;;;;;;;;;;2;;;;=E",  # 6
+        "~~~~~~~~~~~~:..,......|;;;;;;;C;;;;;;|KK",  # 7
+        "~~~~~~~~~~~:........,.|;;;;;;;;;;;;;;|.A",  # 8
+        "~~~~~~~~~~e...........+----;;--------+.T",  # 9
+        "~~~~~~~~~::...,.,..........==.........PK",  # 10
+        "~~~~~~~~:...F...,...K.r....==..........P",  # 11
+        "~~~w~~~:................,..==.r.K.*....P",  # 12
+        "~~~~~~~:........,....,.....==,.,..T....T",  # 13
+        "~~~~~~~:........=============....,.....A",  # 14
+        "~~~~~~~e:.......=============.........rK",  # 15
+        "~~~~~~~:........==...........f......,,.T",  # 16
+        "~~~~~~~~:.......==....,....,...A.*.F..TP",  # 17
+        "~~~~~~w~~:......==.r.*..,.,..f..,...,..T",  # 18
+        "~~~~~~~~~~:...,.==,........,..........PP",  # 19
+        "~~~~~~~~~~~::...==.......K..r..T..,.P.KT",  # 20
+        "~~~~~~~~~~~e..,.==...........,........TK",  # 21
+        "~~~~~~~~~~~~:...========.,......,..,...P",  # 22
+        "~~~~~~~~~~~~:...========............,.TP",  # 23
+        "~~w~~~~~~~~~:..,......==......F.A..r...P",  # 24
+        "~~~~~~~~~~~~::r......S==..,..,.........P",  # 25
+        "~~~~~~~~~~~~e.......%.==........,K....,P",  # 26
+        "~~~~~yy~~~~:...%...,..==G.t..n....,....P",  # 27
+        "~~~~~~~~~~:...........==.......,.......A",  # 28
+        "~~~~~~~~~:............@=..............KA",  # 29
+    ],
+    npcs={"G": ("Glim at the foot of the hill", "guide_intro", "guide", "left"),
+          "1": ("Maya at the lookout", "maya", "npc_maya", "down"),
+          "2": ("Sam on the summit", "sam", "npc_sam", "left")},
+    sign=("Hill trail sign", "sign_hill"),
+    checkpoint=("Summit checkpoint", "summit"),
+    exit=("Path over the hill", "guide_intro"),
+    spawn_name="Foot of the hill (start)",
 ))
 
 
@@ -434,6 +627,11 @@ def build(place: Place, names, collides):
                 else:
                     name = f"door_{mat}" if feat == "door" else f"wall_{mat}" + ("_window" if feat == "window" else "")
                 setl(decor, x, y, name)
+            elif ch == "+":
+                # a corner post joins the fence it touches
+                horiz = any(0 <= x + dx < W and rows[y][x + dx] == "-" for dx in (-1, 1))
+                vert = any(0 <= y + dy < H and rows[y + dy][x] == "|" for dy in (-1, 1))
+                setl(decor, x, y, "fence_h" if horiz else "fence_v" if vert else "fence_post")
             elif ch in SIMPLE_DECOR:
                 setl(decor, x, y, SIMPLE_DECOR[ch])
             elif ch == "L":

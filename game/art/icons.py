@@ -245,10 +245,6 @@ def icon_ball():
     disc(s, 7, 7, 4.5, "yellow")
     disc(s, 6, 5.8, 1.6, "yellow_l")
     vline(s, 8, 2, 14, "red_d"); hline(s, 2, 14, 8, "red_d")
-    for y in range(3, 14):
-        dx = int(round(3.5 * math.sqrt(max(0, 1 - ((y - 8) / 6.0) ** 2))))
-        put(s, 8 - 4 + (4 - dx) // 2 - 1, y, "red_d") if False else None
-    line(s, 4, 3, 3, 13, "red_d") if False else None
     for y in range(2, 15):
         t = (y - 8) / 6.5
         off = int(round(4.2 * (1 - t * t) ** 0.5))
@@ -340,24 +336,7 @@ def icon_game():
 
 
 def icon_film():
-    return _fin(_ascii([
-        "................",
-        "................",
-        "..kwwkkwwkkwwk..",
-        "..dkkwwkkwwkkwd.",
-        "..dddddddddddd..",
-        "................",
-        "..ddddddddddddd.",
-        "..dAAAAAAAAAAAd.",
-        "..dAdddddddddAd.",
-        "..dAdddddddddAd.",
-        "..dAddddddydAd..",
-        "..dAdddddddddAd.",
-        "..dAAAAAAAAAAAd.",
-        "..ddddddddddddd.",
-        "................",
-        "................",
-    ]).copy() if False else _film())
+    return _film()
 
 
 def _film():
@@ -458,24 +437,7 @@ def icon_sun():
 
 
 def icon_heart():
-    return _fin(_ascii([
-        "................",
-        "................",
-        "................",
-        "...rrr...rrr....",
-        "..rwwrr.rrrrr...",
-        "..rwrrrrrrrrR...",
-        "..rrrrrrrrrrR...",
-        "..rrrrrrrrrrR...",
-        "...rrrrrrrrR....",
-        "....rrrrrRR.....",
-        ".....rrrRR......",
-        "......rR........",
-        "................",
-        "................",
-        "................",
-        "................",
-    ]).copy() if False else _heart())
+    return _heart()
 
 
 def _heart(c1="red", c2="red_d", c3="pink"):
@@ -693,9 +655,7 @@ def icon_mood(level: int):
         else:
             rect(s, ex, ey, 1, 2, "outline")
     if level <= 2:  # worried brows
-        put(s, 4, 4, "outline"); put(s, 5, 4, "outline") if False else None
-        put(s, 6, 4, "outline"); put(s, 5, 5, "outline") if False else None
-        put(s, 9, 4, "outline")
+        put(s, 4, 4, "outline"); put(s, 6, 4, "outline"); put(s, 9, 4, "outline")
     # mouth: curvature from -1 (frown) to +1 (smile)
     curve = (level - 5) / 5.0
     for x in range(5, 11):

@@ -316,10 +316,6 @@ def transition(base: pygame.Surface, border: pygame.Surface, sides: str, inner: 
     return s
 
 
-def _is_dirt(surf) -> bool:
-    return tuple(surf.get_at((0, 0)))[:3] in (PAL["skin_tan"], PAL["wood_l"], PAL["skin_peach"], PAL["grey_l"], PAL["grey"], PAL["cream"])
-
-
 def side_combos():
     """All non-empty subsets of n,e,s,w in a stable order."""
     out = []
@@ -515,7 +511,6 @@ def rock(big: bool = True):
     else:
         for (x, y) in ((4, 10), (10, 6), (11, 12)):
             put(s, x, y, "grey_l"); put(s, x + 1, y, "grey"); put(s, x, y + 1, "grey"); put(s, x + 1, y + 1, "grey_d")
-            put(s, x, y - 1, "plum") if False else None
     return s
 
 
@@ -599,14 +594,13 @@ def fence(kind: str):
             put(s, x, 3, "skin_light"); put(s, x + 1, 3, "cream")
         cv.outline(s, "wood_d")
     elif kind == "v":
-        cv.shadow(s, 9, 8, 2, 8, alpha=50)
-        rect(s, 6, 0, 3, 16, "cream")
-        vline(s, 8, 0, 15, "grey_l")
-        for y in (2, 10):
-            rect(s, 5, y, 5, 5, "cream")
-            hline(s, 5, 9, y + 4, "grey_l")
-            vline(s, 9, y, y + 4, "grey_l")
-            hline(s, 5, 8, y, "skin_light")
+        cv.shadow(s, 9, 8, 2.5, 8, alpha=50)
+        # two thin rails running north-south, one post per tile
+        vline(s, 6, 0, 15, "cream"); vline(s, 9, 0, 15, "cream")
+        vline(s, 7, 0, 15, "grey_l"); vline(s, 8, 0, 15, (0, 0, 0, 0))
+        rect(s, 5, 5, 6, 7, "cream")
+        vline(s, 10, 5, 11, "grey_l"); hline(s, 5, 10, 11, "grey_l")
+        hline(s, 5, 10, 5, "skin_light"); put(s, 5, 5, "cream")
         cv.outline(s, "wood_d")
     else:  # post
         cv.shadow(s, 8, 13.5, 3.5, 1.5, alpha=60)

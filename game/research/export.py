@@ -445,6 +445,9 @@ def open_bundle(path: Path, private_key: Any) -> OpenedBundle:
     except CryptoError:
         mine = key_id_for(bytes(sk.public_key))
         theirs = manifest.get("key_id")
+        if theirs and key_id_for(bytes(sk)) == theirs:
+            raise BundleError("That is the study's PUBLIC key; decrypting needs the private key "
+                              "(study-private.key from `research keygen`).")
         if theirs and theirs != mine:
             raise BundleError(f"{path.name} was locked with a different study key (key id {theirs}); "
                               f"your private key has key id {mine}.")
