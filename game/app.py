@@ -140,8 +140,11 @@ class App:
         return [(s, op) for op, s in self.stack._requests if s is not None]
 
     def mark_ready(self) -> None:
-        """The title screen accepts input from now on (start-up time is measured to here)."""
-        if self.ready_at is None:
+        """The title screen is built; the first frame drawn after this accepts input."""
+        self._title_built = True
+
+    def _after_frame(self) -> None:
+        if self.ready_at is None and getattr(self, "_title_built", False):
             self.ready_at = time.perf_counter()
             import os
 
@@ -197,6 +200,7 @@ class App:
                 else:
                     dt = min(self.clock.tick(60) / 1000.0, 0.25)
                 self.step_frame(dt)
+                self._after_frame()
                 self.stack.apply()
                 self.frame += 1
                 if not self.stack.scenes:

@@ -42,7 +42,7 @@ def bench_startup(runs: int = 3) -> float:
                 if "GLIMMER_READY" in line:
                     t1 = time.perf_counter()
                     break
-            proc.wait(timeout=60)
+            proc.wait(timeout=120)
             if t1 is not None:
                 best.append(t1 - t0)
     return round(min(best), 3) if best else -1.0
