@@ -547,3 +547,22 @@ def test_simulate_and_merge_cli(tmp_path, capsys):
                 "--out", str(tmp_path / "m"), "--validate", "--shareable"]) == 0
     assert "Merged 1 bundle(s)" in capsys.readouterr().out
     assert json.loads((tmp_path / "m" / "merge_report.json").read_text())["mode"] == "shareable"
+
+
+def test_two_workers_give_the_same_outputs_as_one(cohort, tmp_path, monkeypatch):
+    import game.research.merge as mm
+
+    root, _, _ = cohort
+    c = CODES[8]
+    s1 = "11111111-1111-4111-8111-111111111111"
+    extra = _bundle(tmp_path / "x.glimmer", [_ev(c, s1, i, ts=f"2026-09-07T10:00:{i:02d}.000Z") for i in (0, 1, 3)])
+    inputs = [root / "bundles", extra]
+    one = merge(inputs, None, tmp_path / "one", private_key=SK, progress=False, now=NOW, parallel=False)
+    monkeypatch.setattr(mm, "PARALLEL_MIN_EVENTS", 0)
+    monkeypatch.setattr(mm.os, "cpu_count", lambda: 2)
+    two = merge(inputs, None, tmp_path / "two", private_key=SK, progress=False, now=NOW)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two")
+    for key in ("events", "gaps", "conflicts", "tables", "participants", "sessions"):
+        assert one.report[key] == two.report[key]
+    assert two.report["gaps"] and validate_datapackage(tmp_path / "two") > 0
+    json.loads((tmp_path / "two" / "xapi_statements.json").read_text())

@@ -23,6 +23,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import sys
 import time
 from collections import defaultdict
@@ -41,6 +42,8 @@ FUTURE_TOLERANCE_S = 10 * 60
 CLOCK_JUMP_S = 120
 EARLIEST_PLAUSIBLE = datetime(2024, 1, 1, tzinfo=timezone.utc)
 WITHDRAWN_FILE = "withdrawn.json"
+PARALLEL_MIN_EVENTS = 20_000   # below this one process is quicker than two
+MAX_WORKERS = 2
 
 
 class MergeError(Exception):
@@ -210,10 +213,9 @@ _PT = "\0payload_text"   # private keys on parsed events (never a schema field)
 _TI = "\0time"
 
 
-def _ingest(st: _State, ob: OpenedBundle, full_validate: bool) -> None:
-    name = ob.path.name
+def _note_bundle(st: _State, ob: OpenedBundle) -> None:
     m = ob.manifest
-    st.bundles.append({"file": name, "installation_id": m.get("installation_id"),
+    st.bundles.append({"file": ob.path.name, "installation_id": m.get("installation_id"),
                        "app_version": m.get("app_version"), "schema_version": m.get("schema_version"),
                        "created_utc": m.get("created_utc"), "key_id": m.get("key_id"),
                        "events": len(ob.lines)})
@@ -221,10 +223,13 @@ def _ingest(st: _State, ob: OpenedBundle, full_validate: bool) -> None:
         if isinstance(s, dict) and isinstance(s.get("last_seq"), int):
             st.manifest_sessions[sid] = max(st.manifest_sessions.get(sid, -1), s["last_seq"])
     st.withdrawals.extend(w for w in ob.withdrawals if isinstance(w, dict) and w.get("participant_code"))
+
+
+def _ingest(st: _State, name: str, lines: list[bytes], full_validate: bool) -> None:
     by_id, events = st.by_id, st.events
     blake = hashlib.blake2b
     loads = json.loads
-    for line in ob.lines:
+    for line in lines:
         st.read += 1
         digest = blake(line, digest_size=16).digest()
         i = line.find(_EID)
@@ -280,16 +285,20 @@ def _ingest(st: _State, ob: OpenedBundle, full_validate: bool) -> None:
 
 
 class _Out:
-    """A file written to a temp name and moved into place when complete (never half a file)."""
+    """A file written to a temp name and moved into place when complete (never half a file).
 
-    def __init__(self, path: Path) -> None:
+    ``durable=False`` skips the fsync (scratch files that are thrown away after the merge)."""
+
+    def __init__(self, path: Path, durable: bool = True) -> None:
         self.path = path
+        self.durable = durable
         self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        self.fh = open(self.tmp, "w", encoding="utf-8", newline="")
+        self.fh = open(self.tmp, "w", encoding="utf-8", newline="", buffering=1 << 20)
 
     def commit(self) -> None:
         self.fh.flush()
-        os.fsync(self.fh.fileno())
+        if self.durable:
+            os.fsync(self.fh.fileno())
         self.fh.close()
         os.replace(self.tmp, self.path)
 
@@ -356,7 +365,7 @@ def _payload_text(e: dict[str, Any], shareable: bool, free_types: set[str]) -> s
     return t if t is not None else json.dumps(e["payload"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _write_csvs(ctx: _Ctx, out_dir: Path) -> tuple[dict[str, int], list[dict[str, Any]]]:
+def _write_csvs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = True) -> tuple[dict[str, int], list[dict[str, Any]]]:
     shareable, h = ctx.shareable, ctx.hasher
     H_code = h.code if h else None
     H_id = h.uuid if h else None
@@ -369,9 +378,10 @@ def _write_csvs(ctx: _Ctx, out_dir: Path) -> tuple[dict[str, int], list[dict[str
     deleted: list[dict[str, Any]] = []
     try:
         for t in tables:
-            outs[t] = _Out(out_dir / f"{t}.csv")
+            outs[t] = _Out(out_dir / f"{t}.csv", durable)
             writers[t] = csv.writer(outs[t].fh, lineterminator="\n")
-            writers[t].writerow(cb.column_names(t, shareable))
+            if header:
+                writers[t].writerow(cb.column_names(t, shareable))
         pick_events = _picker(_EVENT_ROW, cb.column_names("events", shareable))
         pick_key = _picker(_KEY_ROW, [c for c in cb.column_names("mood_checkins", shareable) if c in _KEY_ROW])
         # per measure table: extra columns after the key columns, with the value conversion needed
@@ -499,14 +509,14 @@ def _write_csvs(ctx: _Ctx, out_dir: Path) -> tuple[dict[str, int], list[dict[str
 _STUDY_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
-def _write_xapi(ctx: _Ctx, out_dir: Path) -> int:
+def _write_xapi(ctx: _Ctx, out_dir: Path, bare: bool = False, durable: bool = True) -> int:
     from game.clock import rfc3339_ms
 
     h = ctx.hasher
     free_types = _free_text_types()
-    out = _Out(out_dir / "xapi_statements.json")
+    out = _Out(out_dir / "xapi_statements.json", durable)
     try:
-        sw = StatementWriter(out.fh)
+        sw = StatementWriter(out.fh, bare=bare)
         for sid in ctx.order:
             evs = ctx.sessions[sid]
             code = ctx.sess_info[sid]["code"]
@@ -570,61 +580,60 @@ def merge(inputs: Iterable[str | Path], private_key_path: str | Path | None, out
             gc.enable()
 
 
-def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, withdraw, progress,
-           private_key, write_xapi, parallel) -> MergeResult:
-    from game.clock import rfc3339_ms
-    from game.research.codes import validate_code
-    from game.version import APP_VERSION
+_CODE_KEY = b'"participant_code":"'
 
-    t_start = time.perf_counter()
-    now = now or datetime.now(timezone.utc)
-    out_dir = Path(out_dir)
-    bundles, problems = find_bundles(inputs)
-    if problems and not bundles:
-        raise MergeError("No bundles to merge: " + "; ".join(problems))
-    if not bundles:
-        raise MergeError("No bundles to merge: give one or more .glimmer files or folders.")
-    sk = private_key if private_key is not None else load_private_key(private_key_path)  # type: ignore[arg-type]
-    hasher = Hasher(shareable_hash_key(sk)) if shareable else None
-    if progress is None:
-        progress = sys.stderr.isatty()
-    bar = Progress(bool(progress))
+
+def _partition(opened: list[OpenedBundle], k: int) -> tuple[list[list[tuple[str, list[bytes]]]], int]:
+    """Split lines into ``k`` contiguous ranges of participant codes with about equal events.
+
+    An event_id met under two different codes goes where it was first met, so the conflict is
+    still seen (and reported) by one worker. Returns (parts, cross-code ids)."""
+    per_line: list[list[str]] = []
+    counts: dict[str, int] = defaultdict(int)
+    owner: dict[bytes, str] = {}
+    cross = 0
+    for ob in opened:
+        codes = []
+        for line in ob.lines:
+            i = line.find(_CODE_KEY)
+            code = line[i + 20:line.find(b'"', i + 20)].decode("utf-8", "replace") if i >= 0 else ""
+            j = line.find(_EID)
+            if j >= 0:
+                eid = line[j + 12:line.find(b'"', j + 12)]
+                first = owner.setdefault(eid, code)
+                if first != code:
+                    cross += 1
+                    code = first
+            codes.append(code)
+            counts[code] += 1
+        per_line.append(codes)
+    order = sorted(counts)
+    total = sum(counts.values())
+    bounds: dict[str, int] = {}
+    acc, part = 0, 0
+    for c in order:
+        if part < k - 1 and acc >= total * (part + 1) / k:
+            part += 1
+        bounds[c] = part
+        acc += counts[c]
+    parts: list[list[tuple[str, list[bytes]]]] = [[] for _ in range(k)]
+    for ob, codes in zip(opened, per_line):
+        split: list[list[bytes]] = [[] for _ in range(k)]
+        for line, c in zip(ob.lines, codes):
+            split[bounds[c]].append(line)
+        for i in range(k):
+            parts[i].append((ob.path.name, split[i]))
+    return parts, cross
+
+
+def _work(part: list[tuple[str, list[bytes]]], part_dir: Path, shared: dict[str, Any]) -> dict[str, Any]:
+    """Dedupe, check and write one range of participants into ``part_dir`` (headerless parts)."""
     st = _State()
-    for p in problems:
-        st.unreadable.append({"file": p.split(":")[0], "error": p})
-    for n, path in enumerate(bundles, 1):
-        bar.update("Decrypting bundles", n - 1, len(bundles))
-        try:
-            ob = open_bundle(path, sk)
-        except BundleError as e:
-            st.unreadable.append({"file": path.name, "error": str(e)})
-            continue
-        _ingest(st, ob, full_validate)
-        del ob
-    bar.update("Decrypting bundles", len(bundles), len(bundles), force=True)
-    if not st.bundles:
-        raise MergeError("No bundle could be opened:\n  " + "\n  ".join(u["error"] for u in st.unreadable))
-
-    phases = {"read": round(time.perf_counter() - t_start, 2)}
-    # ------------------------------------------------------------ withdrawals
-    wd_codes, wd_hashes = read_withdrawn_file(out_dir)
-    by_researcher = set(wd_codes)
-    for c in withdraw:
-        ok, norm, _ = validate_code(c)
-        by_researcher.add(norm if ok else c.strip().upper())
-    in_game = {w["participant_code"] for w in st.withdrawals}
-    all_withdrawn = by_researcher | in_game
-
-    def is_withdrawn(code: str) -> bool:
-        if code in all_withdrawn:
-            return True
-        if wd_hashes:
-            if hasher is not None:
-                return hasher.code(code) in wd_hashes
-            return Hasher(shareable_hash_key(sk)).code(code) in wd_hashes
-        return False
-
-    kept: list[dict[str, Any]] = []
+    st.manifest_sessions = shared["manifest_sessions"]
+    for name, lines in part:
+        _ingest(st, name, lines, shared["full_validate"])
+    is_withdrawn = shared["is_withdrawn"]
+    sessions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     removed = 0
     wd_cache: dict[str, bool] = {}
     for ev in st.events:
@@ -635,19 +644,10 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
         if w:
             removed += 1
         else:
-            kept.append(ev)
-    events = kept
+            sessions[ev["session_id"]].append(ev)
     st.events = []
     st.by_id = {}
-
-    # ------------------------------------------------------------ sessions, checks, study days
-    bar.update("Checking sessions", 0, 1)
-    sessions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ev in events:
-        sessions[ev["session_id"]].append(ev)
-    del events
-    now_ms = int((now - _EPOCH).total_seconds() * 1000)
-    earliest_ms = int((EARLIEST_PLAUSIBLE - _EPOCH).total_seconds() * 1000)
+    now_ms, earliest_ms = shared["now_ms"], shared["earliest_ms"]
     gaps: list[dict[str, Any]] = []
     seq_conflicts: list[dict[str, Any]] = []
     future: list[dict[str, Any]] = []
@@ -677,18 +677,17 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
                          "count": len(missing), "last_seq": last})
         prev_off = None
         first_ms = None
-        last_ms = None
         for e in evs:
             ti = time_info(e["ts_utc"], e["tz_offset_min"])
             e[_TI] = ti
             if ti is None:
-                bad_time.append({"event_id": e["event_id"], "ts_utc": e["ts_utc"]})
+                bad_time.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
+                                 "ts_utc": e["ts_utc"]})
                 continue
             ms = ti[0]
             if first_ms is None:
                 first_ms = ms
-            last_ms = ms
-            if ms > now_ms + FUTURE_TOLERANCE_S * 1000:
+            if ms > now_ms:
                 n_future += 1
                 if len(future) < 1000:
                     future.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
@@ -698,8 +697,7 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
                 if len(past) < 1000:
                     past.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
                                  "ts_utc": e["ts_utc"]})
-            tsm = e["t_session_ms"] if isinstance(e["t_session_ms"], int) else 0
-            off = ms - tsm
+            off = ms - e["t_session_ms"]
             if prev_off is not None and abs(off - prev_off) > CLOCK_JUMP_S * 1000:
                 jumps.append({"participant_code": code, "session_id": sid, "event_seq": e["event_seq"],
                               "jump_s": round((off - prev_off) / 1000, 1)})
@@ -708,43 +706,207 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
             if d is None or ti[1] < d:
                 first_day[code] = ti[1]
         sess_info[sid] = {"code": code, "first_ms": first_ms if first_ms is not None else 0,
-                          "last_ms": last_ms, "missing": len(missing), "last_seq": last}
-    bar.update("Checking sessions", 1, 1, force=True)
-
+                          "missing": len(missing), "last_seq": last}
     # order: participant, then session start, then session id, then seq
     order = sorted(sessions, key=lambda s: (sess_info[s]["code"], sess_info[s]["first_ms"], s))
-    participants = sorted({sess_info[s]["code"] for s in order})
+    part_dir.mkdir(parents=True, exist_ok=True)
+    ctx = _Ctx(shared["shareable"], shared["hasher"], sessions, order, sess_info, first_day, shared["bar"])
+    rows, deleted = _write_csvs(ctx, part_dir, header=False, durable=False)
+    if shared["write_xapi"]:
+        _write_xapi(ctx, part_dir, bare=True, durable=False)
+    return {
+        "read": st.read, "duplicates": st.duplicates, "conflicts": st.conflicts, "invalid": st.invalid,
+        "schema_versions": dict(st.schema_versions), "removed": removed, "gaps": gaps,
+        "seq_conflicts": seq_conflicts, "future": future, "n_future": n_future, "past": past, "n_past": n_past,
+        "jumps": jumps, "bad_time": bad_time, "consent_sessions": n_consent_sessions, "rows": rows,
+        "deleted": deleted, "participants": sorted({sess_info[s]["code"] for s in order}), "sessions": len(order),
+    }
 
-    phases["check"] = round(time.perf_counter() - t_start, 2)
-    # ------------------------------------------------------------ writing
-    out_dir.mkdir(parents=True, exist_ok=True)
-    ctx = _Ctx(shareable, hasher, sessions, order, sess_info, first_day, bar)
-    xapi_done = False
-    child = None
-    if write_xapi and parallel and hasattr(os, "fork") and os.name == "posix":
-        # Two cores: a forked child writes the xAPI statements while this process writes the CSVs.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        import gc
 
-        gc.freeze()  # keep the child from touching (and so copying) every object's page
-        child = os.fork()
-        if child == 0:  # pragma: no cover - runs in the child
-            code = 1
+def _copy_into(src: Path, raw: Any) -> None:
+    size = src.stat().st_size
+    with open(src, "rb") as fh:
+        if hasattr(os, "sendfile"):
+            raw.flush()
+            out_fd, in_fd, off = raw.fileno(), fh.fileno(), 0
             try:
-                ctx.bar = Progress(False)
-                _write_xapi(ctx, out_dir)
-                code = 0
-            finally:
-                os._exit(code)
-    rows, deleted = _write_csvs(ctx, out_dir)
-    phases["csv"] = round(time.perf_counter() - t_start, 2)
-    if child is not None:
-        _, status = os.waitpid(child, 0)
-        xapi_done = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
-    if write_xapi and not xapi_done:
-        _write_xapi(ctx, out_dir)
-    phases["xapi"] = round(time.perf_counter() - t_start, 2)
+                while off < size:
+                    n = os.sendfile(out_fd, in_fd, off, size - off)
+                    if n == 0:
+                        break
+                    off += n
+                if off == size:
+                    return
+            except OSError:
+                pass
+            fh.seek(off)
+        shutil.copyfileobj(fh, raw, 1 << 22)
+
+
+def _concat(parts: list[Path], dest: Path, head: str = "", sep: str = "", tail: str = "") -> None:
+    """Join part files (kernel copy where possible) into ``dest``, atomically."""
+    out = _Out(dest)
+    try:
+        out.fh.write(head)
+        out.fh.flush()
+        raw = out.fh.buffer
+        wrote = False
+        for p in parts:
+            if not p.exists() or p.stat().st_size == 0:
+                continue
+            if wrote and sep:
+                raw.write(sep.encode())
+            _copy_into(p, raw)
+            wrote = True
+        raw.write(tail.encode())
+        out.commit()
+    except BaseException:
+        out.abort()
+        raise
+
+
+def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, withdraw, progress,
+           private_key, write_xapi, parallel) -> MergeResult:
+    from game.clock import rfc3339_ms
+    from game.research.codes import validate_code
+    from game.version import APP_VERSION
+
+    t_start = time.perf_counter()
+    now = now or datetime.now(timezone.utc)
+    out_dir = Path(out_dir)
+    bundles, problems = find_bundles(inputs)
+    if problems and not bundles:
+        raise MergeError("No bundles to merge: " + "; ".join(problems))
+    if not bundles:
+        raise MergeError("No bundles to merge: give one or more .glimmer files or folders.")
+    sk = private_key if private_key is not None else load_private_key(private_key_path)  # type: ignore[arg-type]
+    hasher = Hasher(shareable_hash_key(sk)) if shareable else None
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = Progress(bool(progress))
+    st = _State()
+    for p in problems:
+        st.unreadable.append({"file": p.split(":")[0], "error": p})
+    opened: list[OpenedBundle] = []
+    for n, path in enumerate(bundles, 1):
+        bar.update("Decrypting bundles", n - 1, len(bundles))
+        try:
+            ob = open_bundle(path, sk)
+        except BundleError as e:
+            st.unreadable.append({"file": path.name, "error": str(e)})
+            continue
+        _note_bundle(st, ob)
+        opened.append(ob)
+    bar.update("Decrypting bundles", len(bundles), len(bundles), force=True)
+    if not st.bundles:
+        raise MergeError("No bundle could be opened:\n  " + "\n  ".join(u["error"] for u in st.unreadable))
+    phases = {"decrypt": round(time.perf_counter() - t_start, 2)}
+
+    # ------------------------------------------------------------ withdrawals
+    wd_codes, wd_hashes = read_withdrawn_file(out_dir)
+    by_researcher = set(wd_codes)
+    for c in withdraw:
+        ok, norm, _ = validate_code(c)
+        by_researcher.add(norm if ok else c.strip().upper())
+    in_game = {w["participant_code"] for w in st.withdrawals}
+    all_withdrawn = by_researcher | in_game
+    code_hasher = hasher or (Hasher(shareable_hash_key(sk)) if wd_hashes else None)
+
+    def is_withdrawn(code: str) -> bool:
+        if code in all_withdrawn:
+            return True
+        return bool(wd_hashes) and code_hasher is not None and code_hasher.code(code) in wd_hashes
+
+    # ------------------------------------------------------------ the work, on every core we may use
+    total_lines = sum(len(ob.lines) for ob in opened)
+    can_fork = parallel and hasattr(os, "fork") and os.name == "posix"
+    k = min(MAX_WORKERS, os.cpu_count() or 1) if (can_fork and total_lines >= PARALLEL_MIN_EVENTS) else 1
+    if k > 1:
+        parts, cross = _partition(opened, k)
+    else:
+        parts, cross = [[(ob.path.name, ob.lines) for ob in opened]], 0
+    opened = []
+    shared = {"manifest_sessions": st.manifest_sessions, "full_validate": full_validate,
+              "is_withdrawn": is_withdrawn, "shareable": shareable, "hasher": hasher, "bar": bar,
+              "write_xapi": write_xapi,
+              "now_ms": int((now - _EPOCH).total_seconds() * 1000) + FUTURE_TOLERANCE_S * 1000,
+              "earliest_ms": int((EARLIEST_PLAUSIBLE - _EPOCH).total_seconds() * 1000)}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work_root = out_dir / f".merge-parts-{os.getpid()}"
+    if work_root.exists():
+        shutil.rmtree(work_root)
+    children: list[int] = []
+    results: list[dict[str, Any] | None] = [None] * k
+    try:
+        if k > 1:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            for i in range(1, k):
+                pid = os.fork()
+                if pid == 0:  # pragma: no cover - runs in the child
+                    code = 1
+                    try:
+                        shared["bar"] = Progress(False)
+                        res = _work(parts[i], work_root / str(i), shared)
+                        (work_root / str(i) / "stats.json").write_text(json.dumps(res), "utf-8")
+                        code = 0
+                    except BaseException:
+                        import traceback
+
+                        traceback.print_exc()
+                    finally:
+                        os._exit(code)
+                children.append(pid)
+        results[0] = _work(parts[0], work_root / "0", shared)
+        parts = []
+        failed = False
+        for i, pid in enumerate(children, 1):
+            _, status = os.waitpid(pid, 0)
+            stats = work_root / str(i) / "stats.json"
+            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and stats.exists():
+                results[i] = json.loads(stats.read_text("utf-8"))
+            else:
+                failed = True
+        if failed:
+            raise MergeError("A merge worker process failed; run again with parallel=False to see why.")
+        phases["work"] = round(time.perf_counter() - t_start, 2)
+        dirs = [work_root / str(i) for i in range(k)]
+        for t in cb.TABLES:
+            head = io.StringIO()
+            csv.writer(head, lineterminator="\n").writerow(cb.column_names(t, shareable))
+            _concat([d / f"{t}.csv" for d in dirs], out_dir / f"{t}.csv", head=head.getvalue())
+        if write_xapi:
+            _concat([d / "xapi_statements.json" for d in dirs], out_dir / "xapi_statements.json",
+                    head="[\n", sep=",\n", tail="\n]\n")
+        phases["assemble"] = round(time.perf_counter() - t_start, 2)
+    finally:
+        for pid in children:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+        shutil.rmtree(work_root, ignore_errors=True)
+    R = [r for r in results if r is not None]
+
+    def cat(key: str) -> list[Any]:
+        return [x for r in R for x in r[key]]
+
+    st.read = sum(r["read"] for r in R)
+    st.duplicates = sum(r["duplicates"] for r in R)
+    st.conflicts = cat("conflicts")
+    st.invalid = cat("invalid")
+    for r in R:
+        for v, n in r["schema_versions"].items():
+            st.schema_versions[v] += n
+    removed = sum(r["removed"] for r in R)
+    gaps, seq_conflicts, jumps, bad_time = cat("gaps"), cat("seq_conflicts"), cat("jumps"), cat("bad_time")
+    future, past = cat("future")[:1000], cat("past")[:1000]
+    n_future, n_past = sum(r["n_future"] for r in R), sum(r["n_past"] for r in R)
+    n_consent_sessions = sum(r["consent_sessions"] for r in R)
+    rows = {t: sum(r["rows"][t] for r in R) for t in cb.TABLES}
+    deleted = cat("deleted")
+    participants = cat("participants")
+    order = range(sum(r["sessions"] for r in R))
 
     # ------------------------------------------------------------ codebook, datapackage, report
     from game.store.atomic import atomic_write_bytes, atomic_write_json
@@ -800,6 +962,7 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
         "invalid_events": scrub(st.invalid[:1000]),
         "gaps": scrub(gaps),
         "seq_conflicts": scrub(seq_conflicts),
+        "cross_participant_ids": cross,
         "future_timestamps": {"count": n_future, "tolerance_s": FUTURE_TOLERANCE_S, "examples": scrub(future)},
         "implausible_past_timestamps": {"count": n_past, "before": EARLIEST_PLAUSIBLE.date().isoformat(),
                                         "examples": scrub(past)},
@@ -1067,7 +1230,8 @@ def synth_bundles(out_dir: Path, public_key: bytes, n_players: int = 300, n_even
     return paths
 
 
-def bench_merge(n_players: int = 300, n_events: int = 3000, keep: str | None = None) -> float:
+def bench_merge(n_players: int = 300, n_events: int = 3000, keep: str | None = None,
+                write_xapi: bool = True) -> float:
     """Synthesise n_players x n_events in bundles (not timed), then time a full merge. Seconds."""
     import tempfile
 
@@ -1079,5 +1243,5 @@ def bench_merge(n_players: int = 300, n_events: int = 3000, keep: str | None = N
         bundles = synth_bundles(root / "bundles", bytes(sk.public_key), n_players, n_events)
         t0 = time.perf_counter()
         merge([str(p) for p in bundles], None, root / "merged", private_key=sk, progress=False,
-              now=datetime(2027, 1, 1, tzinfo=timezone.utc))
+              now=datetime(2027, 1, 1, tzinfo=timezone.utc), write_xapi=write_xapi)
         return time.perf_counter() - t0

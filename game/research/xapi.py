@@ -146,10 +146,12 @@ def statement_json(event_type: str, level_id: str | None, payload: dict[str, Any
 class StatementWriter:
     """Streams a JSON array of statements, one per line."""
 
-    def __init__(self, fh: TextIO) -> None:
+    def __init__(self, fh: TextIO, bare: bool = False) -> None:
         self.fh = fh
         self.n = 0
-        fh.write("[\n")
+        self.bare = bare  # statements separated by ",\n" without the brackets (parts of one array)
+        if not bare:
+            fh.write("[\n")
 
     def write(self, statement: str) -> None:
         if self.n:
@@ -158,7 +160,8 @@ class StatementWriter:
         self.n += 1
 
     def close(self) -> None:
-        self.fh.write("\n]\n" if self.n else "]\n")
+        if not self.bare:
+            self.fh.write("\n]\n" if self.n else "]\n")
 
 
 REQUIRED = ("id", "actor", "verb", "object", "timestamp")
