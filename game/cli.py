@@ -55,10 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         before = set(sub.choices)
         register(sub)
         for name in set(sub.choices) - before:
-            sp = sub.choices[name]
-            for action in list(sp._actions):
-                pass
-            _ensure_common(sp)
+            _ensure_common(sub.choices[name])
     return parser
 
 
