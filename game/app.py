@@ -18,6 +18,7 @@ from game.audio import Audio
 from game.context import GameContext
 from game.input.actions import A, Action, InputState
 from game.input.mapper import InputMapper
+from game.scenes import plugins
 from game.scenes.base import Scene, SceneStack
 from game.ui.manager import SCREEN_H, SCREEN_W, UI
 
@@ -74,6 +75,7 @@ class App:
         self.mapper = InputMapper(text_input_active=self.ui.text_input_active)
         self.input = InputState()
         self.stack = SceneStack()
+        plugins.load()  # feature modules register their steps, pause items and interactions
         self.clock = pygame.time.Clock()
         self.help_button = pygame_gui.elements.UIButton(
             pygame.Rect(SCREEN_W - 132, 12, 120, 48), "Help", manager=self.ui.manager,

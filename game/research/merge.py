@@ -878,6 +878,8 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
         if write_xapi:
             _concat([d / "xapi_statements.json" for d in dirs], out_dir / "xapi_statements.json",
                     head="[\n", sep=",\n", tail="\n]\n")
+        elif (out_dir / "xapi_statements.json").exists():
+            (out_dir / "xapi_statements.json").unlink()  # never leave statements of an older merge
         phases["assemble"] = round(time.perf_counter() - t_start, 2)
     finally:
         for pid in children:

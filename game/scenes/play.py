@@ -12,6 +12,7 @@ import pygame
 from game.content.errors import ContentError
 from game.content.level import Level
 from game.input.actions import A, Action
+from game.scenes import flow
 from game.scenes.base import Scene
 from game.ui import draw
 from game.ui.manager import SCREEN_H, SCREEN_W
@@ -75,6 +76,7 @@ class PlayScene(Scene):
                              replay=bool(state.get("completed")))
         self.ctx.checkpoint()
         self.show_toast(f"{self.level.content.number}. {self.level.content.title}", 3.5)
+        flow.run(self.app, flow.LEVEL_START, lambda: None, level=self.level, play=self)
 
     def exit(self) -> None:
         super().exit()
@@ -181,7 +183,8 @@ class PlayScene(Scene):
         self.ctx.bus.publish("level_completed", duration_ms=self._duration())
         self.ctx.checkpoint()
         self.app.audio.play("complete")
-        self.app.stack.replace(LevelCompleteScene(self.app, self.level))
+        flow.run(self.app, flow.LEVEL_END, lambda: self.app.stack.replace(LevelCompleteScene(self.app, self.level)),
+                 level=self.level, play=self)
 
     def show_toast(self, text: str, seconds: float = 2.5) -> None:
         self.toast, self.toast_t = text, seconds

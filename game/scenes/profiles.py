@@ -4,6 +4,7 @@ from __future__ import annotations
 import pygame
 
 from game.input.actions import A, Action
+from game.scenes import flow
 from game.scenes.base import Scene
 from game.ui import draw
 from game.ui.manager import SCREEN_H, SCREEN_W
@@ -61,7 +62,6 @@ class ProfilesScene(Scene):
         return super().handle(action)
 
     def on_button(self, button_id: str) -> None:
-        from game.scenes.journey import JourneyScene
         from game.scenes.message import MessageScene
         from game.scenes.title import TitleScene
 
@@ -87,7 +87,7 @@ class ProfilesScene(Scene):
                 return
             self.app.audio.play("confirm")
             self.ctx.activate_profile(profile)
-            self.app.stack.clear_to(JourneyScene(self.app))
+            flow.start_session(self.app)
         elif button_id == "new":
             self.app.stack.push(NewProfileScene(self.app))
         elif button_id == "delete":
@@ -141,7 +141,6 @@ class NewProfileScene(Scene):
         return super().handle(action) or True
 
     def on_button(self, button_id: str) -> None:
-        from game.scenes.journey import JourneyScene
 
         if button_id == "back":
             self.app.audio.play("back")
@@ -155,7 +154,7 @@ class NewProfileScene(Scene):
             return
         self.app.audio.play("confirm")
         self.ctx.activate_profile(profile)
-        self.app.stack.clear_to(JourneyScene(self.app))
+        flow.start_session(self.app)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.dim(surface, 120)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pygame
 
 from game.input.actions import A, Action
+from game.scenes import flow
 from game.scenes.base import Scene
 from game.ui import draw
 from game.ui.manager import SCREEN_H, SCREEN_W
@@ -49,7 +50,6 @@ class TitleScene(Scene):
 
     def on_button(self, button_id: str) -> None:
         from game.scenes.about import AboutScene
-        from game.scenes.journey import JourneyScene
         from game.scenes.profiles import ProfilesScene
 
         self.app.audio.play("confirm")
@@ -60,7 +60,7 @@ class TitleScene(Scene):
                 self.app.stack.push(ProfilesScene(self.app))
                 return
             self.ctx.activate_profile(profile)
-            self.app.stack.replace(JourneyScene(self.app))
+            flow.start_session(self.app)
         elif button_id == "play":
             self.app.stack.push(ProfilesScene(self.app))
         elif button_id == "about":
