@@ -37,6 +37,22 @@ class Challenge(Strict):
     text: str
 
 
+class Encounter(Strict):
+    """A thought creature in the map (Tiled type ``thought``, ``g_encounter: <key>``).
+
+    ``spot``: a trap-spotting round over ``thoughts``; ``record``: a full catch-check-change thought
+    record on ``thoughts[0]``. Thought ids come from ``levels/shared/thoughts.yaml``.
+    """
+    mode: str = "spot"
+    thoughts: list[str] = Field(min_length=1)
+
+
+class Board(Strict):
+    """A planner board in the map (Tiled type ``planner``, ``g_board: <key>``)."""
+    mode: str = "week"
+    intro: Optional[str] = None
+
+
 class LevelContent(Strict):
     id: str
     number: int = Field(ge=1, le=99)
@@ -47,6 +63,8 @@ class LevelContent(Strict):
     summary: list[str] = Field(default_factory=list)
     dialogue: dict[str, Dialogue]
     challenge: Optional[Challenge] = None
+    encounters: dict[str, Encounter] = Field(default_factory=dict)
+    boards: dict[str, Board] = Field(default_factory=dict)
 
 
 class Level:

@@ -29,7 +29,9 @@ INTERACTIONS: dict[str, Callable[["PlayScene", MapObject], None]] = {}
 
 
 def level_refs(level: Level) -> ContentRefs:
-    return ContentRefs(dialogue=set(level.content.dialogue), sprites=sprite_names())
+    return ContentRefs(dialogue=set(level.content.dialogue), sprites=sprite_names(),
+                       encounters=set(level.content.encounters), boards=set(level.content.boards),
+                       strict_encounters=True)
 
 
 class PlayScene(Scene):
