@@ -7,6 +7,7 @@ fullscreen, quit) -> the scene stack, top first.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
@@ -75,6 +76,9 @@ class App:
         self.mapper = InputMapper(text_input_active=self.ui.text_input_active)
         self.input = InputState()
         self.stack = SceneStack()
+        # The writer thread serialises JSON while we draw; hand the GIL back to the frame within
+        # 1 ms instead of the default 5 ms.
+        sys.setswitchinterval(0.001)
         plugins.load()  # feature modules register their steps, pause items and interactions
         self.clock = pygame.time.Clock()
         self.help_button = pygame_gui.elements.UIButton(
@@ -101,7 +105,7 @@ class App:
             if ev.type == pygame_gui.UI_BUTTON_PRESSED:
                 bid = getattr(ev.ui_element, "glimmer_id", None)
                 if bid:
-                    actions.append(Action(A.HELP) if bid == "help" else Action(A.PRESS, bid))
+                    actions.append(Action(A.HELP, "button") if bid == "help" else Action(A.PRESS, bid))
                 continue
             consumed = self.ui.process(ev)
             if consumed and ev.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
@@ -123,7 +127,7 @@ class App:
                     pass
             return True
         if action.kind is A.HELP:
-            self.open_help("key")
+            self.open_help("button" if action.value == "button" else "key")
             return True
         return False
 
@@ -161,7 +165,6 @@ class App:
     # ---------------------------------------------------------------- loop
     def step_frame(self, dt: float) -> None:
         """One frame: input, fixed-step updates, draw. (Transitions are applied after it.)"""
-        t0 = time.perf_counter()
         for action in self.collect_actions():
             if self.options.record is not None:
                 self.options.record.append([self.frame, *action.to_json()])
@@ -186,11 +189,6 @@ class App:
         self.stack.draw(self.screen)
         self.ui.draw(self.screen)
         pygame.display.flip()
-        self.frame_times.append((time.perf_counter() - t0) * 1000.0)
-        if len(self.frame_times) > 20000:
-            del self.frame_times[:10000]
-        for fn in list(self.on_frame):
-            fn(self)
 
     def run(self) -> str:
         self.running = True
@@ -201,9 +199,16 @@ class App:
                     dt = STEP
                 else:
                     dt = min(self.clock.tick(60) / 1000.0, 0.25)
+                t0 = time.perf_counter()
                 self.step_frame(dt)
                 self._after_frame()
                 self.stack.apply()
+                # the whole iteration counts, scene transitions included (the player sees them)
+                self.frame_times.append((time.perf_counter() - t0) * 1000.0)
+                if len(self.frame_times) > 20000:
+                    del self.frame_times[:10000]
+                for fn in list(self.on_frame):  # observers (bench, tests): outside the timing
+                    fn(self)
                 self.frame += 1
                 if not self.stack.scenes:
                     self.running = False

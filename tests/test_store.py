@@ -196,3 +196,23 @@ def test_second_lock_is_refused_and_released_when_process_dies(tmp_path):
     lock = InstanceLock(lock_path)
     lock.acquire()  # the OS released it
     lock.release()
+
+
+def test_append_only_storage_writes_the_json_tinydb_reads(tmp_path):
+    import json
+
+    from tinydb import TinyDB
+
+    from game.store.atomic import AppendOnlyJSONStorage
+
+    path = tmp_path / "chunk.json"
+    db = TinyDB(str(path), storage=AppendOnlyJSONStorage)
+    t = db.table("events")
+    t.insert_multiple([{"n": i, "text": "é<\"x\">"} for i in range(12)])
+    t.insert({"n": 12, "nested": {"a": [1, 2]}})
+    db.close()
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert [on_disk["events"][str(i)]["n"] for i in range(1, 14)] == list(range(13))
+    again = TinyDB(str(path), storage=AppendOnlyJSONStorage).table("events")
+    assert len(again) == 13 and again.get(doc_id=13)["nested"] == {"a": [1, 2]}
+    assert again.get(doc_id=1)["text"] == "é<\"x\">"

@@ -8,6 +8,7 @@ import pygame
 from game.content.level import Dialogue
 from game.input.actions import A, Action
 from game.scenes.base import Scene
+from game.ui import draw
 from game.ui.manager import SCREEN_H, SCREEN_W, escape
 
 BOX = pygame.Rect(140, SCREEN_H - 230, SCREEN_W - 280, 200)
@@ -28,8 +29,11 @@ class DialogueScene(Scene):
     def enter(self) -> None:
         speaker = self.dialogue.speaker
         self.box = self.track(self.ui.textbox(self.dialogue.pages[0], BOX.copy(), object_id="#dialogue_box"))
+        self.tag: pygame.Rect | None = None
         if speaker:
-            self.track(self.ui.label(speaker, pygame.Rect(BOX.x + 20, BOX.y - 40, 400, 36), object_id="#speaker_label"))
+            w = self.ui.font("body", bold=True).size(speaker)[0] + 40
+            self.tag = pygame.Rect(BOX.x + 24, BOX.y - 42, w, 44)
+            self.track(self.ui.label(speaker, self.tag.copy(), object_id="#speaker_label"))
         self.add_button("next", self._next_label(), pygame.Rect(BOX.right - 200, BOX.bottom - 62, 180, 48))
         self.app.audio.play("blip")
 
@@ -56,6 +60,11 @@ class DialogueScene(Scene):
         self.app.audio.play("blip")
         self.box.set_text(escape(self.dialogue.pages[self.page]))
         self.buttons["next"].set_text(self._next_label())
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw.panel(surface, BOX, alpha=240)  # under the transparent pygame_gui text box
+        if self.tag is not None:
+            draw.panel(surface, self.tag, alpha=250, border=draw.COLOURS["focus"])
 
     def help_screen_name(self) -> str:
         return "dialogue"

@@ -63,7 +63,7 @@ class PlayScene(Scene):
         profile = self.ctx.profile
         state = profile.level_state(self.level.id) if profile else {}
         done = len(profile.completed_levels()) if profile else 0
-        colour = min(1.0, 0.45 + 0.55 * done / max(1, len(self.ctx.levels) - 1))
+        colour = min(1.0, 0.3 + 0.7 * done / max(1, len(self.ctx.levels) - 1))
         resumed_from = state.get("checkpoint")
         if resumed_from:
             for obj in lmap.objects:

@@ -196,3 +196,31 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:  # no handle is ever held open
         pass
+
+
+class AppendOnlyJSONStorage(AtomicJSONStorage):
+    """AtomicJSONStorage for append-only tables (the event log): every document is serialised
+    once and its text reused on later writes, so rewriting a chunk costs a string join instead of
+    a full ``json.dumps`` (which holds the GIL and would stall the frame). The file is the same
+    JSON TinyDB reads; documents must never be updated in place.
+    """
+
+    def __init__(self, path: str | os.PathLike, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self._texts: dict[tuple[str, str], str] = {}
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        dumps = json.dumps
+        tables = []
+        for table in sorted(data):
+            docs = data[table]
+            items = []
+            for doc_id in sorted(docs, key=lambda k: (len(str(k)), str(k))):
+                key = (table, str(doc_id))
+                text = self._texts.get(key)
+                if text is None:
+                    text = self._texts[key] = dumps(docs[doc_id], ensure_ascii=False, separators=(",", ":"),
+                                                    sort_keys=True)
+                items.append(f"{dumps(str(doc_id))}:{text}")
+            tables.append(f"{dumps(table)}:{{{','.join(items)}}}")
+        atomic_write_bytes(self.path, ("{" + ",".join(tables) + "}").encode("utf-8"), keep_backup=self.keep_backup)

@@ -28,7 +28,7 @@ from tinydb.middlewares import CachingMiddleware
 from game.bus import GameEvent
 from game.clock import Clock, rfc3339_ms
 from game.research.schema import SCHEMA_VERSION
-from game.store.atomic import REPORT, AtomicJSONStorage, StorageFull, StorageReport, atomic_write_json, read_json_recovering
+from game.store.atomic import REPORT, AppendOnlyJSONStorage, StorageFull, StorageReport, atomic_write_json, read_json_recovering
 from game.store.writer import BackgroundWriter
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class _Chunk:
             WRITE_CACHE_SIZE = 1
 
         self.path = path
-        self.db = TinyDB(str(path), storage=_Cache(AtomicJSONStorage))
+        self.db = TinyDB(str(path), storage=_Cache(AppendOnlyJSONStorage))
         self.table = self.db.table(EVENTS_TABLE)
         self.count = len(self.table)
 

@@ -82,20 +82,47 @@ class Backdrop:
             surface.blit(g, (px - 12, py - 12))
 
 
+_SURFACES: dict[tuple, pygame.Surface] = {}   # panels and shades, built once per look and size
+
+
+def _cached(key: tuple, build) -> pygame.Surface:
+    surf = _SURFACES.get(key)
+    if surf is None:
+        if len(_SURFACES) > 256:
+            _SURFACES.clear()
+        surf = _SURFACES[key] = build()
+    return surf
+
+
+def clear_cache() -> None:
+    """Forget built panels (after the colours change, e.g. high contrast)."""
+    _SURFACES.clear()
+
+
 def panel(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 235, border: str | None = None) -> None:
-    shadow = pygame.Surface(rect.size, pygame.SRCALPHA)
-    pygame.draw.rect(shadow, (0, 0, 0, 90), shadow.get_rect(), border_radius=18)
-    surface.blit(shadow, rect.move(0, 6))
-    body = pygame.Surface(rect.size, pygame.SRCALPHA)
-    pygame.draw.rect(body, (*hex_rgb(COLOURS["panel"]), alpha), body.get_rect(), border_radius=18)
-    pygame.draw.rect(body, hex_rgb(border or COLOURS["panel_border"]), body.get_rect(), width=3, border_radius=18)
-    surface.blit(body, rect)
+    fill, edge = COLOURS["panel"], border or COLOURS["panel_border"]
+
+    def build() -> pygame.Surface:
+        body = pygame.Surface((rect.w, rect.h + 6), pygame.SRCALPHA)
+        pygame.draw.rect(body, (0, 0, 0, 90), pygame.Rect(0, 6, rect.w, rect.h), border_radius=18)
+        face = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(face, (*hex_rgb(fill), alpha), face.get_rect(), border_radius=18)
+        pygame.draw.rect(face, hex_rgb(edge), face.get_rect(), width=3, border_radius=18)
+        body.blit(face, (0, 0))
+        return body
+
+    surface.blit(_cached(("panel", rect.size, alpha, fill, edge), build), rect.topleft)
 
 
 def dim(surface: pygame.Surface, alpha: int = 150) -> None:
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((*hex_rgb(COLOURS["shade"]), alpha))
-    surface.blit(shade, (0, 0))
+    shade_colour = COLOURS["shade"]
+
+    def build() -> pygame.Surface:
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((*hex_rgb(shade_colour), alpha))
+        return shade
+
+    surface.blit(_cached(("dim", surface.get_size(), alpha, shade_colour), build), (0, 0))
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
