@@ -51,13 +51,24 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
                                  "Glimmer is already running on this computer with the same data folder. "
                                  "Switch to that window (look in the taskbar).", code=3) from None
         except OSError as e:
+            # A read-only or unwritable data folder (a locked-down school PC): play on without
+            # saving. Nothing can be written, so a second copy can't damage anything either. The
+            # player is told once, on the first frame.
             lock = None
-            raise StartupProblem("Glimmer can't use its data folder",
-                                 f"The data folder can't be written ({e.strerror}). Ask IT to check the folder "
-                                 "or start Glimmer with --data-dir pointing to a folder you can write.", code=4) from None
-        dirs.ensure()
+            writable = False
+            log.warning("data folder not writable (%s): playing without saving", e.strerror or e)
+        else:
+            writable = True
+        if writable:
+            try:
+                dirs.ensure()
+            except OSError as e:
+                writable = False
+                log.warning("data folder not writable (%s): playing without saving", e.strerror or e)
         ctx = GameContext(dirs, deployment, levels, clock=clock, strict_events=headless,
                           portable=bool(getattr(args, "portable", False)), language=lang)
+        if not writable:
+            ctx.report.add("write_failures", "data folder")
         options = AppOptions(headless=headless, fullscreen=bool(getattr(args, "fullscreen", False)),
                              audio=not headless, max_frames=max_frames)
         app = App(ctx, options, first_scene or TitleScene, driver=driver)

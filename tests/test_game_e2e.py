@@ -149,3 +149,57 @@ def test_crash_writes_a_log_with_home_hidden_and_keeps_the_save(tmp_path, monkey
     text = crash.read_text()
     assert "boom at ~" in text and str(Path.home()) + os.sep not in text.replace("~", "")
     assert [s.nickname for s in ProfileStore(tmp_path / "profiles").list_profiles()] == ["Crashy"]
+
+
+def test_read_only_data_folder_plays_on_warns_once_and_writes_nothing(tmp_path, monkeypatch):
+    """A locked-down PC where the data folder can't be written: no crash, one warning, no file touched."""
+    import errno
+
+    import game.store.atomic as atomic
+    from game.context import NOTICE_TEXT
+    from game.paths import DataDirs
+    from game.store.lock import InstanceLock
+
+    # an earlier profile, saved while the folder was still writable
+    store = ProfileStore(tmp_path / "profiles")
+    old = store.create("Kai")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    def refuse(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    def refuse_write(path, data, keep_backup=True):
+        raise atomic.StorageFull(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(InstanceLock, "acquire", refuse)
+    monkeypatch.setattr(DataDirs, "ensure", refuse)
+    monkeypatch.setattr(atomic, "atomic_write_bytes", refuse_write)
+    shown: list[str] = []
+
+    def script(sp):
+        yield from sp.wait_for(lambda: sp.top().name == "message", "the warning")
+        shown.append(sp.top().text if hasattr(sp.top(), "text") else "message")
+        yield from sp.press("ok")
+        yield from sp.wait_scene("title")
+        yield from sp.press("play")
+        yield from sp.wait_scene("profiles")
+        yield from sp.press("new")
+        yield from sp.wait_scene("new_profile")
+        yield from sp.key(A.TEXT, "Noor")
+        yield from sp.press("create")
+        yield from sp.wait_for(lambda: sp.top().name != "new_profile", "the new profile to be used")
+        assert sp.app.ctx.profile is not None and sp.app.ctx.profile.data["nickname"] == "Noor"
+        for _ in range(30):  # more failed saves must not bring more warnings
+            sp.app.ctx.checkpoint()
+            yield None
+        assert all(s.name != "message" for s in sp.app.stack.scenes)
+        sp.app.quit("quit")
+
+    sp = ScriptedPlayer(script)
+    assert run_game(args(tmp_path), headless=True, driver=sp, deployment=DefaultDeployment()) == 0
+    assert sp.done, sp.error
+    assert len(shown) == 1
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before  # nothing written, nothing damaged
+    assert old.id in {s.profile_id for s in store.list_profiles()}
+    assert "can't save" in NOTICE_TEXT["write_failures"]

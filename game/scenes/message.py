@@ -26,7 +26,7 @@ class MessageScene(Scene):
 
     def enter(self) -> None:
         r = self.rect
-        self.track(self.ui.label(self.title, pygame.Rect(r.x + 30, r.y + 24, r.w - 60, 44), object_id="#title_label"))
+        self.track(self.ui.label(self.title, pygame.Rect(r.x + 30, r.y + 18, r.w - 60, 54), object_id="#title_label"))
         self.track(self.ui.textbox(self.text, pygame.Rect(r.x + 30, r.y + 76, r.w - 60, 170)))
         if self.cancel_text:
             self.add_button("cancel", self.cancel_text, pygame.Rect(r.x + 40, r.bottom - 78, 300, 56))
