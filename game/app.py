@@ -15,12 +15,16 @@ from typing import Any, Callable, Protocol
 import pygame
 import pygame_gui
 
+from game import settings as game_settings
 from game.audio import Audio
 from game.context import GameContext
+from game.i18n import _
 from game.input.actions import A, Action, InputState
 from game.input.mapper import InputMapper
 from game.scenes import plugins
 from game.scenes.base import Scene, SceneStack
+from game.speech import Speech
+from game.ui import draw as ui_draw
 from game.ui.manager import SCREEN_H, SCREEN_W, UI
 
 log = logging.getLogger(__name__)
@@ -76,15 +80,30 @@ class App:
         self.mapper = InputMapper(text_input_active=self.ui.text_input_active)
         self.input = InputState()
         self.stack = SceneStack()
+        # Player settings (issue 8): the defaults (or what was last chosen in this run) until a
+        # profile is chosen, then that profile's own ``profile.data["settings"]`` (the same dict
+        # object, so the checkpoint saves it). See ``apply_settings``.
+        self.settings: dict[str, Any] = game_settings.defaults()
+        self._settings_owner: Any = None
+        self._ui_language = getattr(ctx, "language", "en")   # the language the scenes were laid out in
+        self.speech = Speech()
+        self.transcript: list[tuple[str, str]] = []   # (speaker, page) of the dialogue in this level
+        self._spoken_focus: Any = None
+        self.audio.bind(lambda: self.settings)
+        ctx.bus.subscribe(lambda ev: self.transcript.clear(), ["level_started"])
         # The writer thread serialises JSON while we draw; hand the GIL back to the frame within
         # 1 ms instead of the default 5 ms.
         sys.setswitchinterval(0.001)
         plugins.load()  # feature modules register their steps, pause items and interactions
+        import game.scenes.settings  # noqa: F401  the "Settings" pause item (issue 8)
+        import game.scenes.transcript  # noqa: F401  the "Transcript" pause item (issue 8)
+        self.key_capture: Callable[[str], None] | None = None   # the settings screen waiting for a key
         self.clock = pygame.time.Clock()
         self.help_button = pygame_gui.elements.UIButton(
-            pygame.Rect(SCREEN_W - 132, 12, 120, 48), "Help", manager=self.ui.manager,
-            object_id="#help_button", tool_tip_text="Help and people to talk to (F1)")
+            pygame.Rect(SCREEN_W - 132, 12, 120, 48), _("Help"), manager=self.ui.manager,
+            object_id="#help_button", tool_tip_text=_("Help and people to talk to (F1)"))
         self.help_button.glimmer_id = "help"
+        self._layout_help_button()
         if first_scene is not None:
             self.stack.push(first_scene(self))
             self.stack.apply()
@@ -93,8 +112,7 @@ class App:
         try:
             from game.paths import resource
 
-            icon = pygame.image.load(str(resource("assets", "sprites", "guide.png")))
-            pygame.display.set_icon(icon.subsurface((0, 0, 48, 48)))
+            pygame.display.set_icon(pygame.image.load(str(resource("assets", "app", "glimmer.png"))))
         except (FileNotFoundError, pygame.error, ValueError):
             pass
 
@@ -102,6 +120,10 @@ class App:
     def collect_actions(self) -> list[Action]:
         actions: list[Action] = []
         for ev in pygame.event.get():
+            if self.key_capture is not None and ev.type == pygame.KEYDOWN:
+                capture, self.key_capture = self.key_capture, None
+                capture(pygame.key.name(ev.key))    # a new key for an action (settings)
+                continue
             if ev.type == pygame_gui.UI_BUTTON_PRESSED:
                 bid = getattr(ev.ui_element, "glimmer_id", None)
                 if bid:
@@ -129,7 +151,183 @@ class App:
         if action.kind is A.HELP:
             self.open_help("button" if action.value == "button" else "key")
             return True
+        if action.kind is A.ACCESSIBILITY:
+            self.open_settings("shortcut", page="access")
+            return True
+        if action.kind is A.TRANSCRIPT:
+            return self.open_transcript()
         return False
+
+    # ---------------------------------------------------------------- settings (issue 8)
+    @property
+    def reduced_motion(self) -> bool:
+        """True when the player asked for reduced motion. Scenes must then not shake, flash,
+        drift or scroll text (show the end state instead). Same as ``game.ui.draw.reduced_motion()``."""
+        return bool(self.settings.get("reduced_motion"))
+
+    def open_settings(self, via: str, page: str | None = None) -> None:
+        from game.scenes.settings import SettingsScene
+
+        top = self.stack.top
+        if isinstance(top, SettingsScene):
+            if via == "shortcut":       # Shift+A again: close it
+                top.close()
+            elif page:
+                top.show_page(page)
+            return
+        if any(isinstance(s, SettingsScene) for s, _ in self._pending_pushes()):
+            return
+        self.stack.push(SettingsScene(self, via=via, page=page))
+
+    def open_transcript(self) -> bool:
+        """T inside a level: the dialogue so far. False (not handled) outside levels."""
+        from game.scenes.transcript import TranscriptScene
+
+        if not any(getattr(s, "name", "") == "play" for s in self.stack.scenes):
+            return False
+        if isinstance(self.stack.top, TranscriptScene):     # T again: close it
+            self.stack.top.on_button("back")
+            return True
+        if any(isinstance(s, TranscriptScene) for s, _ in self._pending_pushes()):
+            return True
+        self.stack.push(TranscriptScene(self))
+        return True
+
+    def apply_settings(self, new: Any) -> list[str]:
+        """Validate and apply settings at once: the look (text size, dyslexia font, high contrast:
+        theme rebuilt, every scene on the stack laid out again), volumes, keys, fullscreen, read
+        aloud. Returns the names that changed. Saving is the caller's checkpoint."""
+        clean = game_settings.normalise(new)
+        changed = game_settings.changed_keys(self.settings, clean)
+        self.settings.update(clean)
+        self._apply_settings(changed)
+        return changed
+
+    def _apply_settings(self, changed: list[str]) -> None:
+        s = self.settings
+        if any(k in changed for k in game_settings.LOOK_KEYS):
+            if self.ui.apply_look(s["text_scale"], s["dyslexia_font"], s["high_contrast"]):
+                self.relayout()
+        ui_draw.set_reduced_motion(s["reduced_motion"])
+        self.audio.apply_settings()
+        if "key_bindings" in changed:
+            self.mapper.bind_names(s["key_bindings"])
+        if "fullscreen" in changed:
+            self._set_fullscreen(s["fullscreen"])
+        if s["read_aloud"]:
+            self.speech.start()
+        elif "read_aloud" in changed:
+            self.speech.cancel()
+        if "language" in changed and s.get("language"):
+            self.set_language(s["language"])
+
+    # ---------------------------------------------------------------- language (issue 8)
+    def set_language(self, lang: str) -> bool:
+        """Show every screen and every level in ``lang`` at once: the catalog, the levels and
+        shared content reloaded (``ctx.set_language``), then every scene on the stack laid out
+        again. Read aloud follows (``speak`` uses ``ctx.language``). True if anything changed."""
+        changed = self.ctx.set_language(lang)
+        if not changed and self._ui_language == self.ctx.language:
+            return False
+        self._ui_language = self.ctx.language    # (a profile's language may have been set on activation)
+        self.speech.cancel()
+        self.relayout()
+        return True
+
+    def _sync_settings(self) -> None:
+        """Follow the active profile: its settings apply when it is chosen (a new profile keeps
+        what was chosen before it existed); back on the title screen the last ones stay."""
+        p = self.ctx.profile
+        if p is self._settings_owner:
+            return
+        self._settings_owner = p
+        old = dict(self.settings)
+        if p is None:
+            self.settings = game_settings.normalise(self.settings)
+        else:
+            d = p.data.get("settings")
+            if not isinstance(d, dict):
+                d = p.data["settings"] = {}
+            if not any(k in d for k in game_settings.DEFAULTS):
+                d.update(game_settings.normalise(self.settings))
+            game_settings.normalise_in_place(d)
+            self.settings = d
+        self.audio.bind(lambda: self.settings)
+        self._apply_settings(game_settings.changed_keys(old, self.settings))
+
+    def _set_fullscreen(self, on: bool) -> None:
+        if self.options.headless:
+            return
+        is_full = bool(self.screen.get_flags() & pygame.FULLSCREEN)
+        if is_full != bool(on):
+            try:
+                pygame.display.toggle_fullscreen()
+            except pygame.error:
+                pass
+
+    def relayout(self) -> None:
+        """Lay every scene on the stack out again after the look changed; covered scenes keep
+        their widgets hidden."""
+        self._layout_help_button()
+        top = self.stack.top
+        for scene in list(self.stack.scenes):
+            try:
+                scene.relayout()
+            except Exception:
+                log.exception("relayout failed for %s", getattr(scene, "name", scene))
+            if scene is not top:
+                for el in scene.elements:
+                    el.hide()
+
+    def _layout_help_button(self) -> None:
+        label = _("Help")
+        self.help_button.set_text(label)
+        self.help_button.set_tooltip(_("Help and people to talk to (F1)"))
+        w, h = self.ui.button_w(label, 120, pad=44), self.ui.button_h(48)
+        self.help_button.set_dimensions((w, h))
+        self.help_button.set_relative_position((SCREEN_W - 12 - w, 12))
+        self.help_button.rebuild()
+
+    def speak(self, text: str) -> bool:
+        """Read ``text`` aloud if the player turned read aloud on (never blocks)."""
+        if not self.settings.get("read_aloud"):
+            return False
+        self._scene_spoke = True
+        return self.speech.say(text, rate=self.settings.get("speech_rate", 160),
+                               volume=self.settings.get("voice_volume", 1.0),
+                               language=getattr(self.ctx, "language", "en") or "en")
+
+    def _speak_focus(self) -> None:
+        """Read the focused button's text when focus moves (read aloud on)."""
+        top = self.stack.top
+        bid = top.focused() if top is not None else None
+        key = (id(top), bid)
+        if key == self._spoken_focus:
+            self._scene_spoke = False
+            return
+        new_screen = self._spoken_focus is None or self._spoken_focus[0] != id(top)
+        self._spoken_focus = key
+        spoke, self._scene_spoke = getattr(self, "_scene_spoke", False), False
+        if new_screen and spoke:        # the screen read its own text (a dialogue page): let it finish
+            return
+        if bid and self.settings.get("read_aloud"):
+            btn = top.buttons.get(bid)
+            text = getattr(btn, "text", None)
+            if isinstance(text, str) and text:
+                self.speak(text)
+
+    def _draw_focus_ring(self, surface: pygame.Surface) -> None:
+        """A ring around the focused button of the top scene, on top of everything (keyboard and
+        gamepad players always see where they are)."""
+        top = self.stack.top
+        bid = top.focused() if top is not None else None
+        btn = top.buttons.get(bid) if bid else None
+        if not isinstance(btn, pygame_gui.elements.UIButton) or not btn.visible or not btn.alive():
+            return
+        from game.ui.theme import COLOURS
+
+        ring = btn.rect.inflate(10, 10)
+        pygame.draw.rect(surface, ui_draw.hex_rgb(COLOURS["focus"]), ring, width=3, border_radius=16)
 
     def open_help(self, via: str) -> None:
         from game.scenes.help import HelpScene
@@ -165,6 +363,7 @@ class App:
     # ---------------------------------------------------------------- loop
     def step_frame(self, dt: float) -> None:
         """One frame: input, fixed-step updates, draw. (Transitions are applied after it.)"""
+        self._sync_settings()
         for action in self.collect_actions():
             if self.options.record is not None:
                 self.options.record.append([self.frame, *action.to_json()])
@@ -188,6 +387,8 @@ class App:
         self.screen.fill((20, 15, 34))
         self.stack.draw(self.screen)
         self.ui.draw(self.screen)
+        self._draw_focus_ring(self.screen)
+        self._speak_focus()
         pygame.display.flip()
 
     def run(self) -> str:
@@ -226,4 +427,5 @@ class App:
         except Exception:
             log.exception("error while closing scenes")
         self.audio.close()
+        self.speech.close()
         pygame.display.quit()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.i18n import N_, _
 from game.paths import DataDirs, resolve_data_dir, scrub_home
 from game.version import APP_VERSION, build_id
 
@@ -28,7 +29,7 @@ class DefaultDeployment:
     programme_name: str = "Glimmer"
     language: str = "en"
     helplines: list[dict[str, str]] = field(default_factory=lambda: [
-        {"name": "Child helpline", "number": "116 111", "text": "Free and confidential, in most of Europe."}])
+        {"name": N_("Child helpline"), "number": "116 111", "text": N_("Free and confidential, in most of Europe.")}])
     pacing: Any = "free"
     research_enabled: bool = False
     data_dir: str | None = None
@@ -50,9 +51,9 @@ def load_deployment(path: str | None) -> Any:
     issues = getattr(result, "issues", None)
     if issues:
         lines = "\n".join(str(i) for i in issues)
-        raise StartupProblem("The deployment file has a problem",
-                             "Glimmer's set-up file (deployment.toml) needs fixing before the game can start:\n\n"
-                             + lines + "\n\nAsk the person who set up Glimmer to correct it.")
+        raise StartupProblem(_("The deployment file has a problem"),
+                             _("Glimmer's set-up file (deployment.toml) needs fixing before the game can start:")
+                             + "\n\n" + lines + "\n\n" + _("Ask the person who set up Glimmer to correct it."))
     return getattr(result, "deployment", result)
 
 
@@ -102,7 +103,7 @@ def show_message_window(title: str, text: str, seconds: float = 60.0) -> None:
                     t = seconds
             screen.fill((43, 33, 64))
             screen.blit(fb.render(title, True, (255, 232, 168)), (48, 40))
-            text_block(screen, fr, text + "\n\nPress Enter to close.", pygame.Rect(48, 100, 864, 420))
+            text_block(screen, fr, text + "\n\n" + _("Press Enter to close."), pygame.Rect(48, 100, 864, 420))
             pygame.display.flip()
             t += clock.tick(30) / 1000.0
         pygame.display.quit()

@@ -10,11 +10,24 @@ from typing import Any
 from game.version import APP_VERSION
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", help="folder for profiles, logs and crash logs (overrides everything)")
-    p.add_argument("--portable", action="store_true", help="keep data in saves/ beside the program")
-    p.add_argument("--deployment", help="path of a deployment.toml to use")
-    p.add_argument("--lang", help="interface language (en, nl)")
+COMMON_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("--data-dir", {"help": "folder for profiles, logs and crash logs (overrides everything)"}),
+    ("--portable", {"action": "store_true", "help": "keep data in saves/ beside the program"}),
+    ("--deployment", {"help": "path of a deployment.toml to use"}),
+    ("--lang", {"help": "interface language (en, nl)"}),
+)
+
+
+def add_common_options(p: argparse.ArgumentParser) -> None:
+    """The options every command takes (the one definition; game/research/cli.py uses it too).
+    Adds only the ones the parser does not have yet, so calling it twice is harmless."""
+    have = {opt for a in p._actions for opt in a.option_strings}
+    for flag, kwargs in COMMON_OPTIONS:
+        if flag not in have:
+            p.add_argument(flag, **kwargs)
+
+
+_common = add_common_options
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,20 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         before = set(sub.choices)
         register(sub)
         for name in set(sub.choices) - before:
-            _ensure_common(sub.choices[name])
+            add_common_options(sub.choices[name])
     return parser
-
-
-def _ensure_common(p: argparse.ArgumentParser) -> None:
-    have = {opt for a in p._actions for opt in a.option_strings}
-    if "--data-dir" not in have:
-        p.add_argument("--data-dir", help=argparse.SUPPRESS)
-    if "--portable" not in have:
-        p.add_argument("--portable", action="store_true", help=argparse.SUPPRESS)
-    if "--deployment" not in have:
-        p.add_argument("--deployment", help=argparse.SUPPRESS)
-    if "--lang" not in have:
-        p.add_argument("--lang", help=argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,10 @@ class Clock:
         off = datetime.now().astimezone().utcoffset()
         return int(off.total_seconds() // 60) if off else 0
 
+    def local_today(self):
+        """Today's date where the player is (for calendars and pacing)."""
+        return (self.now_utc() + timedelta(minutes=self.tz_offset_min())).date()
+
 
 class FakeClock(Clock):
     def __init__(self, start: datetime | None = None, tz_offset_min: int = 60) -> None:

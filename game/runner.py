@@ -6,6 +6,7 @@ import signal
 from typing import Any, Callable
 
 from game.boot import StartupProblem, data_dirs, load_deployment, tell, write_crash_log
+from game.i18n import _, set_language, tr
 from game.store.lock import AlreadyRunning, InstanceLock
 
 log = logging.getLogger(__name__)
@@ -16,13 +17,14 @@ def make_context(args: Any, deployment: Any, clock=None, strict_events: bool = F
     from game.context import GameContext
 
     dirs = data_dirs(args, deployment)
-    levels, issues = load_all_levels()
+    lang = set_language(getattr(args, "lang", None) or getattr(deployment, "language", "en"))
+    levels, issues = load_all_levels()  # in that language
     if issues:
-        raise StartupProblem("A level file has a problem",
-                             "Some game content could not be loaded:\n\n" + "\n".join(str(i) for i in issues[:8]))
+        raise StartupProblem(_("A level file has a problem"),
+                             _("Some game content could not be loaded:") + "\n\n"
+                             + "\n".join(str(i) for i in issues[:8]))
     if not levels:
-        raise StartupProblem("No levels found", "The levels folder is empty or missing. Reinstall Glimmer.")
-    lang = getattr(args, "lang", None) or getattr(deployment, "language", "en")
+        raise StartupProblem(_("No levels found"), _("The levels folder is empty or missing. Reinstall Glimmer."))
     return dirs, levels, lang
 
 
@@ -37,6 +39,8 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
     ctx = None
     app = None
     try:
+        if getattr(args, "lang", None):
+            set_language(args.lang)   # problems with the set-up file are told in the chosen language too
         if deployment is None:
             deployment = load_deployment(getattr(args, "deployment", None))
         dirs, levels, lang = make_context(args, deployment)
@@ -47,9 +51,9 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
             lock.acquire()
         except AlreadyRunning:
             lock = None
-            raise StartupProblem("Glimmer is already open",
-                                 "Glimmer is already running on this computer with the same data folder. "
-                                 "Switch to that window (look in the taskbar).", code=3) from None
+            raise StartupProblem(_("Glimmer is already open"),
+                                 _("Glimmer is already running on this computer with the same data folder. "
+                                   "Switch to that window (look in the taskbar)."), code=3) from None
         except OSError as e:
             # A read-only or unwritable data folder (a locked-down school PC): play on without
             # saving. Nothing can be written, so a second copy can't damage anything either. The
@@ -69,6 +73,11 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
                           portable=bool(getattr(args, "portable", False)), language=lang)
         if not writable:
             ctx.report.add("write_failures", "data folder")
+        from game.persistence import notice_text, persistence_risks
+
+        ctx.persistence_risks = persistence_risks(dirs.root, deployment)
+        if writable and not headless and ctx.persistence_risks:
+            ctx.notices.append(notice_text(ctx.persistence_risks))  # told once, on the first frame
         options = AppOptions(headless=headless, fullscreen=bool(getattr(args, "fullscreen", False)),
                              audio=not headless, max_frames=max_frames)
         app = App(ctx, options, first_scene or TitleScene, driver=driver)
@@ -100,9 +109,10 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
                 ctx.shutdown("error")
             except Exception:
                 pass
-        where = f"\n\nA report was saved in {path.parent.name}/{path.name} in Glimmer's data folder." if path else ""
-        tell("Sorry, Glimmer hit a problem",
-             "Something went wrong and Glimmer has to close. Your progress up to the last save is safe." + where)
+        where = ("\n\n" + tr("A report was saved in {file} in Glimmer's data folder.",
+                               file=f"{path.parent.name}/{path.name}")) if path else ""
+        tell(_("Sorry, Glimmer hit a problem"),
+             _("Something went wrong and Glimmer has to close. Your progress up to the last save is safe.") + where)
         if headless:
             raise
         return 1

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from game.content.errors import ContentError, ContentIssue, display_path
+from game.content.practice import (AlliesContent, AssertiveContent, PracticeSpot, ProblemsContent,
+                                    ReviewContent, ToolkitContent)
 from game.content.yamlload import line_of, load_yaml, validate
 from game.paths import resource
 
 MAX_WORDS_PER_BOX = 25
 MAX_BOXES_BEFORE_ACTION = 3
+# Dialogue may say ``{name}``: the dialogue box fills in how the player asked to be called (their
+# nickname, or "friend"). Nothing else may appear in braces.
+PLACEHOLDERS = ("{name}",)
 
 
 class Strict(BaseModel):
@@ -53,6 +58,29 @@ class Board(Strict):
     intro: Optional[str] = None
 
 
+class SortMoment(Strict):
+    """Level 1: a moment to sort into thought / feeling / action."""
+    id: str
+    text: str
+    kind: Literal["thought", "feeling", "action"]
+    why: str = ""
+
+
+class Sorting(Strict):
+    """A sorting board in the map (Tiled type ``sorting``, ``g_sorting: <key>``)."""
+    intro: Optional[str] = None
+    moments: list[SortMoment] = Field(min_length=3)
+
+
+class Breathing(Strict):
+    """A calm spot in the map (Tiled type ``breathing``, ``g_breathing: <key>``)."""
+    intro: Optional[str] = None
+    inhale_s: float = Field(default=4.0, gt=0, le=10)
+    hold_s: float = Field(default=2.0, ge=0, le=10)
+    exhale_s: float = Field(default=6.0, gt=0, le=12)
+    cycles: int = Field(default=4, ge=1, le=12)
+
+
 class LevelContent(Strict):
     id: str
     number: int = Field(ge=1, le=99)
@@ -65,6 +93,15 @@ class LevelContent(Strict):
     challenge: Optional[Challenge] = None
     encounters: dict[str, Encounter] = Field(default_factory=dict)
     boards: dict[str, Board] = Field(default_factory=dict)
+    sorting: dict[str, Sorting] = Field(default_factory=dict)
+    breathing: dict[str, Breathing] = Field(default_factory=dict)
+    # levels 5-7 (game/content/practice.py): practice spots and their content
+    practice: dict[str, PracticeSpot] = Field(default_factory=dict)
+    problems: Optional[ProblemsContent] = None
+    assertive: Optional[AssertiveContent] = None
+    allies: Optional[AlliesContent] = None
+    review: Optional[ReviewContent] = None
+    toolkit: Optional[ToolkitContent] = None
 
 
 class Level:
@@ -91,6 +128,17 @@ def words(text: str) -> int:
     return len(str(text).split())
 
 
+def placeholder_problem(text: str) -> str | None:
+    """Why ``text`` has braces other than the allowed placeholders, or None."""
+    rest = str(text)
+    for ph in PLACEHOLDERS:
+        rest = rest.replace(ph, "")
+    at = [i for i in (rest.find("{"), rest.find("}")) if i >= 0]
+    if not at:
+        return None
+    return f"only {', '.join(PLACEHOLDERS)} may appear in braces (found {rest[min(at):min(at) + 20]!r})"
+
+
 def load_level(folder: Path) -> Level:
     path = folder / "level.yaml"
     data = load_yaml(path)
@@ -107,8 +155,15 @@ def load_level(folder: Path) -> Level:
             if words(page) > MAX_WORDS_PER_BOX:
                 issues.append(ContentIssue(name, line_of(data, ("dialogue", did, "pages", i)),
                                            f"dialogue {did!r} box {i + 1} has {words(page)} words; at most {MAX_WORDS_PER_BOX}"))
+            bad = placeholder_problem(page)
+            if bad:
+                issues.append(ContentIssue(name, line_of(data, ("dialogue", did, "pages", i)),
+                                           f"dialogue {did!r} box {i + 1}: {bad}"))
     if not (folder / content.map).exists():
         issues.append(ContentIssue(name, line_of(data, ("map",)), f"map file {content.map!r} is missing"))
+    from game.content.practice import check_practice
+
+    issues.extend(check_practice(content, data, name))
     if issues:
         raise ContentError(issues)
     return Level(folder, content)

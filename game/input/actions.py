@@ -20,9 +20,30 @@ class A(str, Enum):
     PRESS = "press"             # value: id of an on-screen button (mouse, or replay)
     TEXT = "text"               # value: text typed into the focused field (replay only)
     QUIT = "quit"               # window closed / Alt+F4
+    POINTER_DOWN = "pointer_down"   # value: "x,y" (left mouse button pressed outside any widget)
+    POINTER_MOVE = "pointer_move"   # value: "x,y" (mouse moved while the left button is held: a drag)
+    POINTER_UP = "pointer_up"       # value: "x,y" (left mouse button released)
+    ACCESSIBILITY = "accessibility"  # Shift+A anywhere: the settings screen's accessibility page
+    TRANSCRIPT = "transcript"       # T in a level: the dialogue so far
 
 
 DIRECTIONS = (A.UP, A.DOWN, A.LEFT, A.RIGHT)
+POINTER_KINDS = (A.POINTER_DOWN, A.POINTER_MOVE, A.POINTER_UP)
+
+
+def pointer_pos(action: "Action") -> tuple[int, int] | None:
+    """(x, y) of a pointer action, or None for any other action."""
+    if action.kind not in POINTER_KINDS or not action.value:
+        return None
+    x, _, y = action.value.partition(",")
+    try:
+        return int(x), int(y)
+    except ValueError:
+        return None
+
+
+def pointer(kind: A, pos: tuple[int, int]) -> "Action":
+    return Action(kind, f"{int(pos[0])},{int(pos[1])}")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from typing import Callable
 
 import pygame
 
-from game.input.actions import A, Action
+from game.input.actions import A, Action, pointer
 
 DEFAULT_KEYS: dict[str, list[int]] = {
     "up": [pygame.K_UP, pygame.K_w],
@@ -16,6 +16,8 @@ DEFAULT_KEYS: dict[str, list[int]] = {
     "cancel": [pygame.K_ESCAPE, pygame.K_BACKSPACE],
     "help": [pygame.K_F1],
     "fullscreen": [pygame.K_F11],
+    "pause": [pygame.K_p],
+    "transcript": [pygame.K_t],
 }
 DIR_NAMES = ("up", "down", "left", "right")
 AXIS_DEADZONE = 0.5
@@ -30,9 +32,24 @@ class InputMapper:
         self._axis_dir: dict[tuple[int, int], str | None] = {}
         self._hat_dirs: set[str] = set()
         self.joysticks: dict[int, pygame.joystick.JoystickType] = {}
+        self._dragging = False
 
     def rebind(self, keys: dict[str, list[int]]) -> None:
         self.__init__(keys, self.text_input_active)  # type: ignore[misc]
+
+    def bind_names(self, bindings: dict[str, list[str]]) -> None:
+        """Use the player's key bindings (action -> pygame key names, from ``game.settings``). Help
+        and fullscreen keep their keys; names pygame doesn't know are skipped."""
+        keys = {name: list(codes) for name, codes in DEFAULT_KEYS.items() if name not in bindings}
+        for action, names in bindings.items():
+            codes = []
+            for n in names:
+                try:
+                    codes.append(pygame.key.key_code(n))
+                except (ValueError, pygame.error):
+                    continue
+            keys[action] = codes or list(DEFAULT_KEYS.get(action, []))
+        self.rebind(keys)
 
     def _dir_actions(self, name: str, down: bool) -> list[Action]:
         press = [Action(A(name))] if down else []
@@ -55,7 +72,9 @@ class InputMapper:
                 if name in ("help", "fullscreen"):
                     return [Action(A(name))]
                 return []
-            if ev.key == pygame.K_p:
+            if ev.key == pygame.K_a and ev.mod & pygame.KMOD_SHIFT:
+                return [Action(A.ACCESSIBILITY)]  # Shift+A anywhere (not while typing)
+            if name == "pause":
                 return [Action(A.PAUSE)]
             if name in DIR_NAMES:
                 return self._dir_actions(name, True)
@@ -67,6 +86,14 @@ class InputMapper:
             if name in DIR_NAMES:
                 return [Action(A.MOVE_END, name)]
             return []
+        if t == pygame.MOUSEBUTTONDOWN and getattr(ev, "button", 0) == 1:
+            self._dragging = True
+            return [pointer(A.POINTER_DOWN, ev.pos)]
+        if t == pygame.MOUSEMOTION and self._dragging:
+            return [pointer(A.POINTER_MOVE, ev.pos)]
+        if t == pygame.MOUSEBUTTONUP and getattr(ev, "button", 0) == 1:
+            was, self._dragging = self._dragging, False
+            return [pointer(A.POINTER_UP, ev.pos)] if was else []
         if t == pygame.JOYDEVICEADDED:
             try:
                 js = pygame.joystick.Joystick(ev.device_index)

@@ -95,6 +95,15 @@ MEASURE_TABLES: dict[str, tuple[str, ...]] = {
     "safety": ("help_opened", "low_mood_message_shown"),
     "dialogues": ("npc_interacted",),
     "consent": ("consent_decided",),
+    "problem_solving": ("problem_solved",),
+    "assertive_replies": ("assertive_reply_chosen",),
+    "ally_maps": ("ally_map_saved",),
+    "skills_review": ("skills_review_answered",),
+    "toolkits": ("toolkit_saved",),
+    "sorting": ("moment_sorted", "sorting_completed"),
+    "breathing": ("breathing_done",),
+    "avatars": ("avatar_chosen",),
+    "settings": ("settings_changed",),
 }
 
 _LABEL_OF = {f.name: f.label for f in ENVELOPE}
@@ -177,9 +186,18 @@ TABLE_TITLES = {
     "activity_plans": "Activities planned",
     "activity_followups": "Follow-ups of planned activities",
     "challenges": "Real-world challenges given and followed up",
+    "sorting": "Level 1: moments sorted into thought, feeling or action",
+    "breathing": "Level 1: paced-breathing exercises",
     "safety": "Help screen openings and supportive low-mood messages",
     "dialogues": "Conversations with characters and signs read",
     "consent": "Research consent answers",
+    "problem_solving": "Level 5: problems worked through to a scheduled first step",
+    "assertive_replies": "Level 6: replies chosen in social situations (passive, aggressive, assertive)",
+    "ally_maps": "Level 6: ally maps saved (counts per kind of help and kind of person; never who)",
+    "skills_review": "Level 7: skills review answers",
+    "toolkits": "Level 7: toolkit cards saved (counts only)",
+    "avatars": "Avatar choices (option indices and how the guide addresses the player; never the nickname)",
+    "settings": "Settings changes (setting names and plain values; never which keys are used)",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 STRING, INTEGER, NUMBER, BOOLEAN, ARRAY = "string", "integer", "number", "boolean", "array"
 
@@ -119,6 +119,27 @@ EVENT_TYPES: dict[str, EventType] = _types(
         Field("attempt", INTEGER, "Attempt number for this thought in this round", minimum=1),
         Field("reaction_ms", INTEGER, "Time from the thought appearing to the answer", unit="ms", minimum=0),
     )),
+    EventType("moment_sorted", "Level 1: the player sorted a moment into thought, feeling or action", "selected",
+              "question", (
+        Field("moment_id", STRING, "Moment id from the level content"),
+        Field("chosen", STRING, "Box the player chose", allowed=("thought", "feeling", "action")),
+        Field("correct", BOOLEAN, "The moment is of that kind"),
+        Field("attempt", INTEGER, "Attempt number for this moment", minimum=1),
+        Field("reaction_ms", INTEGER, "Time from the moment appearing to the answer", unit="ms", minimum=0),
+    ), since="1.1"),
+    EventType("sorting_completed", "Level 1: a round of sorting moments was finished", "completed", "level", (
+        Field("sorting_id", STRING, "Sorting board id from the level content"),
+        Field("moments", INTEGER, "Moments in the round", minimum=1),
+        Field("first_try_right", INTEGER, "Moments sorted right on the first try", minimum=0),
+    ), since="1.1"),
+    EventType("breathing_done", "Level 1: a paced-breathing exercise ended (finished or stopped)", "completed",
+              "level", (
+        Field("breathing_id", STRING, "Breathing spot id from the level content"),
+        Field("cycles_planned", INTEGER, "Breaths in the exercise", minimum=1),
+        Field("cycles_done", INTEGER, "Whole breaths completed", minimum=0),
+        Field("finished", BOOLEAN, "The player breathed to the end (false: stopped early)"),
+        Field("duration_ms", INTEGER, "Time spent breathing", unit="ms", minimum=0),
+    ), since="1.1"),
     EventType("thought_record_completed", "A catch-check-change thought record was completed", "completed", "question", (
         Field("thought_id", STRING, "Thought id from the content"),
         Field("feeling", STRING, "Feeling named by the player (from a fixed list)"),
@@ -173,6 +194,91 @@ EVENT_TYPES: dict[str, EventType] = _types(
         Field("decision", STRING, "Answer", allowed=("yes", "no", "withdrawn")),
     )),
     EventType("profile_deleted", "A profile and its data were deleted on this computer", "exited", "serious-game", ()),
+    # --- levels 5-7: problem solving, assertive replies, ally map, skills review, toolkit card ---------
+    EventType("problem_solved", "Level 5: the player worked a problem through to a scheduled first step", "completed",
+              "question", (
+        Field("problem_id", STRING, "Problem id from the level content"),
+        Field("definition_attempts", INTEGER, "Tries to pick a clear definition of the problem", minimum=1),
+        Field("options_count", INTEGER, "Ideas in the brainstorm (the player's own idea included)", minimum=1),
+        Field("own_idea", BOOLEAN, "The player added an idea of their own (its text is never logged)"),
+        Field("worth_trying_count", INTEGER, "Ideas the player weighed up as worth a try", minimum=0),
+        Field("chosen_option_id", STRING, "Idea chosen to try ('own' for the player's own idea)"),
+        Field("first_step_id", STRING, "First step chosen from the content"),
+        Field("first_step_day_offset", INTEGER, "Days from today to the first step (0 = today)", unit="days",
+              minimum=0, maximum=6),
+    ), since="1.1"),
+    EventType("assertive_reply_chosen", "Level 6: the player chose a reply in a social situation", "selected",
+              "question", (
+        Field("situation_id", STRING, "Situation id from the level content"),
+        Field("reply_id", STRING, "Reply id from the level content"),
+        Field("style", STRING, "Style of the reply", allowed=("passive", "aggressive", "assertive")),
+        Field("attempt", INTEGER, "Attempt number in this situation", minimum=1),
+    ), since="1.1"),
+    EventType("ally_map_saved", "Level 6: the player saved their ally map (counts only, never who)", "completed",
+              "item", (
+        Field("total", INTEGER, "People placed (one kind of person can be placed for several needs)", minimum=0),
+        Field("types_count", INTEGER, "Different kinds of people placed", minimum=0),
+        Field("needs_covered", INTEGER, "Kinds of help with at least one person", minimum=0, maximum=4),
+        Field("need_talk", INTEGER, "People placed for talking about feelings", minimum=0),
+        Field("need_school", INTEGER, "People placed for help with school", minimum=0),
+        Field("need_fun", INTEGER, "People placed for fun and taking your mind off things", minimum=0),
+        Field("need_serious", INTEGER, "People placed for when something serious happens", minimum=0),
+        Field("type_friend", INTEGER, "Needs with a friend placed", minimum=0),
+        Field("type_parent", INTEGER, "Needs with a parent or carer placed", minimum=0),
+        Field("type_sibling", INTEGER, "Needs with a brother or sister placed", minimum=0),
+        Field("type_relative", INTEGER, "Needs with another relative placed", minimum=0),
+        Field("type_teacher", INTEGER, "Needs with a teacher placed", minimum=0),
+        Field("type_coach", INTEGER, "Needs with a coach or club leader placed", minimum=0),
+        Field("type_counsellor", INTEGER, "Needs with the school counsellor placed", minimum=0),
+        Field("type_helpline", INTEGER, "Needs with a helpline placed", minimum=0),
+    ), since="1.1"),
+    EventType("skills_review_answered", "Level 7: the player answered a skills review question", "selected",
+              "question", (
+        Field("question_id", STRING, "Question id from the level content"),
+        Field("option_id", STRING, "Option the player chose"),
+        Field("correct", BOOLEAN, "The option was the right one"),
+        Field("skill_level", INTEGER, "Level whose skill the question reviews", minimum=1, maximum=6),
+    ), since="1.1"),
+    EventType("toolkit_saved", "Level 7: the player saved their toolkit card (counts only)", "completed", "item", (
+        Field("items_count", INTEGER, "Items on the card (helplines not counted)", minimum=0),
+        Field("skills_count", INTEGER, "Skills on the card", minimum=0),
+        Field("signs_count", INTEGER, "Warning signs on the card", minimum=0),
+        Field("helps_count", INTEGER, "Things that help on the card", minimum=0),
+        Field("people_count", INTEGER, "Kinds of people to talk to on the card", minimum=0),
+        Field("own_items_count", INTEGER, "Items taken from the player's own plans and journal", minimum=0),
+        Field("helplines_count", INTEGER, "Helplines printed on the card (from the deployment)", minimum=0),
+    ), since="1.1"),
+    # --- avatar (option indices only: never the nickname) -----------------------------------------
+    EventType("avatar_chosen", "The player chose or changed their avatar", "selected", "item", (
+        Field("body", INTEGER, "Body option (index in the avatar screen's list)", minimum=0),
+        Field("skin", INTEGER, "Skin tone option (index)", minimum=0),
+        Field("hair_style", INTEGER, "Hair style option (index)", minimum=0),
+        Field("hair_colour", INTEGER, "Hair colour option (index)", minimum=0),
+        Field("top_colour", INTEGER, "Top (clothing) colour option (index)", minimum=0),
+        Field("bottom_colour", INTEGER, "Trousers (clothing) colour option (index)", minimum=0),
+        Field("address", STRING, "How the guide addresses the player (the nickname itself is never logged)",
+              allowed=("nickname", "friend")),
+        Field("first_time", BOOLEAN, "Chosen at the first session start (false: changed later)"),
+    ), since="1.1"),
+    # --- settings and accessibility (names and plain values only: never which keys) ---------------
+    EventType("settings_changed", "The player changed settings (logged when the settings screen closes)",
+              "interacted", "item", (
+        Field("changed", ARRAY, "Names of the settings that changed", items=STRING),
+        Field("via", STRING, "Where the settings screen was opened",
+              allowed=("title", "pause", "shortcut", "other")),
+        Field("text_scale", NUMBER, "Text size (1.0 = 100%)", minimum=1.0, maximum=2.0),
+        Field("text_speed", STRING, "Dialogue text speed", allowed=("slow", "normal", "fast", "instant")),
+        Field("dyslexia_font", BOOLEAN, "Dyslexia-friendly font on"),
+        Field("high_contrast", BOOLEAN, "High-contrast colours on"),
+        Field("reduced_motion", BOOLEAN, "Reduced motion on"),
+        Field("read_aloud", BOOLEAN, "Read aloud on"),
+        Field("speech_rate", INTEGER, "Read-aloud speed", unit="words/min", minimum=0),
+        Field("fullscreen", BOOLEAN, "Full screen"),
+        Field("music_volume", NUMBER, "Music volume (0-1)", minimum=0, maximum=1),
+        Field("effects_volume", NUMBER, "Sound effects volume (0-1)", minimum=0, maximum=1),
+        Field("voice_volume", NUMBER, "Read-aloud volume (0-1)", minimum=0, maximum=1),
+        Field("custom_keys", BOOLEAN, "Keys differ from the defaults (which keys is never logged)"),
+    ), since="1.1"),
 )
 
 

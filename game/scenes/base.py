@@ -48,6 +48,23 @@ class Scene:
             el.show()
         self._show_focus()
 
+    def relayout(self) -> None:
+        """Rebuild this scene's widgets after the text size, font or colours changed (settings).
+
+        Default: a scene with a ``build()`` method is rebuilt (``clear_ui()`` + ``build()``, focus
+        kept on the same button id); other scenes keep their widgets, which pygame_gui has already
+        re-themed in place (new font and colours, old rects). Override to lay out from the new
+        line heights (``self.ui.line_h()``, ``button_h()``, ``text_h()``) without side effects:
+        never publish events or checkpoint here."""
+        build = getattr(self, "build", None)
+        if not callable(build):
+            return
+        focus = self.focused()
+        self.clear_ui()
+        build()
+        if focus:
+            self.set_focus(focus)
+
     # ---------------------------------------------------------------- frame
     def handle(self, action: Action) -> bool:
         """Default menu behaviour: arrows move focus, confirm presses, PRESS runs the button."""

@@ -6,6 +6,9 @@
   stamped with the level id): the level mood check-in, follow-up of plans and challenges ...
 * ``LEVEL_END`` runs on top of the play scene after ``level_completed`` and before the
   level-complete screen: the real-world challenge, the level-end mood check-in ...
+* ``SESSION_END`` runs when the player chooses to stop (back to the title from the journey, or
+  "quit" in the pause menu) before the session is ended: the session-end mood check-in. Closing
+  the window skips it: quitting is always possible.
 
 A step is ``step(app, done, **info) -> Scene | None``. Returning ``None`` skips it. A returned scene
 is pushed; when it is finished it pops itself and then calls ``done()`` (in that order: stack changes
@@ -21,6 +24,7 @@ Step = Callable[..., Optional[Any]]
 SESSION_START: list[Step] = []
 LEVEL_START: list[Step] = []
 LEVEL_END: list[Step] = []
+SESSION_END: list[Step] = []
 
 
 def run(app, steps: list[Step], finish: Callable[[], None], **info: Any) -> None:
@@ -44,3 +48,8 @@ def start_session(app) -> None:
     from game.scenes.journey import JourneyScene
 
     run(app, SESSION_START, lambda: app.stack.clear_to(JourneyScene(app)))
+
+
+def end_session(app, finish) -> None:
+    """The player chose to stop: run the session-end steps, then ``finish()`` (which ends the session)."""
+    run(app, SESSION_END, finish)

@@ -11,6 +11,7 @@ import pygame
 
 from game.content.errors import ContentError
 from game.content.level import Level
+from game.i18n import N_, _, tr
 from game.input.actions import A, Action
 from game.scenes import flow
 from game.scenes.base import Scene
@@ -21,7 +22,7 @@ from game.world.render import WorldView, sprite_names
 from game.world.tmx import load_map
 from game.world.world import World
 
-PROMPTS = {"npc": "Talk", "sign": "Read", "thought": "Face it", "planner": "Plan"}
+PROMPTS = {"npc": N_("Talk"), "sign": N_("Read"), "thought": N_("Face it"), "planner": N_("Plan")}  # _() when shown
 
 # Interaction kinds other modules add (thought encounters, planner boards):
 #   kind -> function(scene, obj) that pushes the right scene.
@@ -31,7 +32,9 @@ INTERACTIONS: dict[str, Callable[["PlayScene", MapObject], None]] = {}
 def level_refs(level: Level) -> ContentRefs:
     return ContentRefs(dialogue=set(level.content.dialogue), sprites=sprite_names(),
                        encounters=set(level.content.encounters), boards=set(level.content.boards),
-                       strict_encounters=True)
+                       strict_encounters=True,
+                       keyed={"sorting": set(level.content.sorting), "breathing": set(level.content.breathing),
+                              "practice": set(level.content.practice)})
 
 
 class PlayScene(Scene):
@@ -56,8 +59,8 @@ class PlayScene(Scene):
             lmap = load_map(self.level.map_path, level_refs(self.level))
         except ContentError as e:
             self.app.stack.pop()
-            self.app.stack.push(MessageScene(self.app, "This level could not be opened. Please tell your teacher.\n\n"
-                                             + str(e).splitlines()[0], title="Level problem"))
+            self.app.stack.push(MessageScene(self.app, _("This level could not be opened. Please tell your teacher.")
+                                             + "\n\n" + str(e).splitlines()[0], title=_("Level problem")))
             return
         self.world = World(lmap)
         profile = self.ctx.profile
@@ -70,7 +73,8 @@ class PlayScene(Scene):
                 if obj.kind == "checkpoint" and obj.prop("checkpoint") == resumed_from:
                     self.world.place_player(*obj.tiles[0])
                     self.reached.add(resumed_from)
-        self.view = WorldView(self.world, (SCREEN_W, SCREEN_H), colour)
+        self.view = WorldView(self.world, (SCREEN_W, SCREEN_H), colour, player_sheet=self._player_sheet())
+        self.app.audio.music_for_level(self.level)  # this place's music (generated off the frame thread)
         self.ctx.bus.level_id = self.level.id
         self.started_at = self.ctx.clock.monotonic()
         state.setdefault("read", [])
@@ -87,6 +91,21 @@ class PlayScene(Scene):
             self.ctx.bus.publish("level_quit", checkpoint=state.get("checkpoint"), duration_ms=self._duration())
             self.ctx.checkpoint()
         self.ctx.bus.level_id = None
+        self.app.audio.music("title")  # back on the menus
+
+    def relayout(self) -> None:
+        """After a language switch the levels were reloaded: take this level's new copy (same id,
+        same map) so what is said from now on, and the summary, are in the new language."""
+        fresh = self.ctx.level(self.level.id)
+        if fresh is not None:
+            self.level = fresh
+
+    def _player_sheet(self):
+        """The player's chosen avatar, built in memory (cached per look); None: the map's sprite."""
+        from game.art.characters import avatar_sheet
+
+        avatar = self.ctx.profile.data.get("avatar") if self.ctx.profile else None
+        return avatar_sheet(avatar) if avatar else None
 
     def pause(self) -> None:
         super().pause()
@@ -120,7 +139,7 @@ class PlayScene(Scene):
         elif obj.kind in INTERACTIONS:
             INTERACTIONS[obj.kind](self, obj)
         else:
-            self.show_toast("Nothing happens here yet.")
+            self.show_toast(_("Nothing happens here yet."))
 
     def open_dialogue(self, did: str, after: Callable[[], None] | None = None) -> None:
         from game.scenes.dialogue import DialogueScene
@@ -159,16 +178,39 @@ class PlayScene(Scene):
                     self.ctx.profile.level_state(self.level.id)["checkpoint"] = cp
                 self.ctx.bus.publish("checkpoint_reached", checkpoint=cp)
                 self.ctx.checkpoint()
-                self.show_toast("Progress saved")
+                self.show_toast(_("Progress saved"))
         elif obj.kind == "exit":
-            read = set(self.ctx.profile.level_state(self.level.id).get("read", [])) if self.ctx.profile else set()
-            missing = [r for r in obj.props.get("_requires", []) if r not in read]
+            state = self.ctx.profile.level_state(self.level.id) if self.ctx.profile else {}
+            have = set(state.get("read", [])) | set(state.get("done", []))
+            missing = [r for r in obj.props.get("_requires", []) if r not in have]
             if missing:
-                first = self.level.content.dialogue[missing[0]]
-                who = first.speaker or "the sign"
-                self.show_toast(f"Before you go, talk to {who}.")
+                self.show_toast(self._missing_text(missing[0]))
                 return
             self.complete()
+
+    def _missing_text(self, req: str) -> str:
+        if ":" not in req:
+            speaker = self.level.content.dialogue[req].speaker
+            return tr("Before you go, talk to {speaker}.", speaker=speaker) if speaker else _("Before you go, read the sign.")
+        kind, key = req.split(":", 1)
+        target = next((o for o in self.world.lmap.objects if o.kind == kind and str(o.prop(
+            "encounter" if kind == "thought" else "board" if kind == "planner" else kind)) == key), None)
+        if target is None:
+            return _("Before you go, finish this place.")
+        return tr("Before you go, try the {thing}.", thing=_(target.label).lower())
+
+    def mark_done(self, kind: str, key: str) -> None:
+        """A practice in this level is done (an exit may require ``kind:key``); saved at once."""
+        if self.ctx.profile is None:
+            return
+        done = self.ctx.profile.level_state(self.level.id).setdefault("done", [])
+        if f"{kind}:{key}" not in done:
+            done.append(f"{kind}:{key}")
+        self.ctx.checkpoint()
+
+    def is_done(self, kind: str, key: str) -> bool:
+        state = self.ctx.profile.level_state(self.level.id) if self.ctx.profile else {}
+        return f"{kind}:{key}" in state.get("done", [])
 
     def complete(self) -> None:
         from game.scenes.complete import LevelCompleteScene
@@ -181,7 +223,9 @@ class PlayScene(Scene):
             state["times_completed"] = int(state.get("times_completed", 0)) + 1
             state["checkpoint"] = None
             state["read"] = []
+            state["done"] = []
             state["completed_utc"] = self.ctx.now_iso()
+            state.setdefault("first_completed_utc", state["completed_utc"])  # pacing counts from here
         self.ctx.bus.publish("level_completed", duration_ms=self._duration())
         self.ctx.checkpoint()
         self.app.audio.play("complete")
@@ -198,15 +242,17 @@ class PlayScene(Scene):
         self.view.draw(surface)
         font = self.ui.font("body", bold=True)
         small = self.ui.font("small")
-        # level title chip
-        chip = pygame.Rect(16, 14, 420, 46)
+        # level title chip, sized to the title (longer in some languages, taller with big text)
+        title = f"{self.level.content.number}. {self.level.content.title}"
+        tw, th = font.size(title)
+        chip = pygame.Rect(16, 14, max(420, tw + 32), max(46, th + 14))
         draw.panel(surface, chip, alpha=210)
-        draw.text(surface, font, f"{self.level.content.number}. {self.level.content.title}", (32, 22))
+        draw.text(surface, font, title, (32, chip.centery - th // 2))
         # interaction prompt over the thing the player faces
         obj = self.world.facing_object() if not self.world.player.moving else None
         if obj is not None and self.app.stack.top is self:
             x, y = self.view.screen_pos(obj.tiles[0])
-            label = f"Enter: {PROMPTS.get(obj.kind, 'Use')}"
+            label = tr("Enter: {action}", action=_(PROMPTS.get(obj.kind, N_("Use"))))
             w = small.size(label)[0] + 28
             r = pygame.Rect(0, 0, w, 36)
             r.midbottom = (x + self.world.lmap.tile // 2, y - 10)

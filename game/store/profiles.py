@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from game.clock import Clock, rfc3339_ms
+from game.i18n import N_
 from game.store.atomic import REPORT, AtomicJSONStorage, StorageFull, StorageReport
 from game.store.migrations import SAVE_SCHEMA_VERSION, SaveTooNew, migrate
 from game.store.writer import BackgroundWriter
@@ -110,15 +111,15 @@ class ProfileStore:
                 if isinstance(first, dict) and first.get("profile_id") == profile_id:
                     doc = first
         if doc is None:
-            return None, "damaged", "This save could not be read. Nothing else was changed."
+            return None, "damaged", N_("This save could not be read. Nothing else was changed.")
         try:
             doc, _ = migrate(doc)
         except SaveTooNew:
-            return None, "too_new", "This save comes from a newer version of Glimmer."
+            return None, "too_new", N_("This save comes from a newer version of Glimmer.")
         except Exception:
-            return None, "damaged", "This save could not be read. Nothing else was changed."
+            return None, "damaged", N_("This save could not be read. Nothing else was changed.")
         if recovered:
-            return doc, "recovered", "Some recent progress was lost; the last good save was restored."
+            return doc, "recovered", N_("Some recent progress was lost; the last good save was restored.")
         return doc, "ok", ""
 
     def list_profiles(self) -> list[ProfileSummary]:
@@ -148,7 +149,7 @@ class ProfileStore:
     def create(self, nickname: str) -> Profile:
         nickname = clean_nickname(nickname)
         if not nickname:
-            raise ValueError("Please type a nickname.")
+            raise ValueError(N_("Please type a nickname."))   # English; the screen shows it with _()
         pid = uuid.uuid4().hex[:12]
         profile = Profile(new_document(pid, nickname, rfc3339_ms(self.clock.now_utc())))
         self.save(profile, wait=True)

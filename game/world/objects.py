@@ -40,6 +40,7 @@ class ContentRefs:
     boards: set[str] = field(default_factory=set)
     sprites: set[str] = field(default_factory=set)
     strict_encounters: bool = False
+    keyed: dict[str, set[str]] = field(default_factory=dict)   # kind -> content keys (sorting, breathing ...)
 
 
 def _require(obj: MapObject, key: str) -> str:
@@ -75,10 +76,25 @@ def _sign(obj: MapObject, refs: ContentRefs) -> None:
     obj.interact = True
 
 
+def _known(refs: ContentRefs, kind: str) -> set[str] | None:
+    if kind == "thought":
+        return refs.encounters
+    if kind == "planner":
+        return refs.boards
+    return refs.keyed.get(kind)
+
+
 def _exit(obj: MapObject, refs: ContentRefs) -> None:
+    """``g_requires``: comma-separated dialogue ids (read them) and ``kind:key`` items (do them),
+    e.g. ``guide_intro, sorting:moments, breathing:pier``."""
     req = [r.strip() for r in str(obj.prop("requires", "") or "").split(",") if r.strip()]
     for r in req:
-        if r not in refs.dialogue:
+        if ":" in r:
+            kind, key = r.split(":", 1)
+            known = _known(refs, kind)
+            if known is None or key not in known:
+                raise MapObjectError(f"exit {obj.label!r} requires {r!r}, which the level content does not have")
+        elif r not in refs.dialogue:
             raise MapObjectError(f"exit {obj.label!r} requires dialogue {r!r}, which the level content does not have")
     obj.props["_requires"] = req
     obj.on_enter = True
@@ -103,6 +119,20 @@ def _planner(obj: MapObject, refs: ContentRefs) -> None:
     obj.interact = True
 
 
+def keyed(kind: str) -> Callable[[MapObject, ContentRefs], None]:
+    """An interactive object whose ``g_<kind>`` names an entry of the level's ``<kind>:`` section."""
+
+    def check(obj: MapObject, refs: ContentRefs) -> None:
+        key = _require(obj, kind)
+        known = refs.keyed.get(kind)
+        if known is not None and key not in known:
+            raise MapObjectError(f"object {obj.label!r} names {kind} {key!r}, which the level content does not have")
+        obj.interact = True
+        obj.solid = bool(obj.prop("solid", False))
+
+    return check
+
+
 REGISTRY: dict[str, Callable[[MapObject, ContentRefs], None]] = {
     "spawn": _spawn,
     "npc": _npc,
@@ -111,6 +141,9 @@ REGISTRY: dict[str, Callable[[MapObject, ContentRefs], None]] = {
     "checkpoint": _checkpoint,
     "thought": _thought,
     "planner": _planner,
+    "sorting": keyed("sorting"),        # level 1: sort moments into thought / feeling / action
+    "breathing": keyed("breathing"),    # level 1: paced breathing
+    "practice": keyed("practice"),      # levels 5-7: problem solving, assertive replies, ally map, review, toolkit
 }
 
 

@@ -45,11 +45,11 @@ def desaturate(img: pygame.Surface, colour: float) -> pygame.Surface:
 
 
 class CharacterSprite(pygame.sprite.Sprite):
-    def __init__(self, actor: Actor, tile: int) -> None:
+    def __init__(self, actor: Actor, tile: int, sheet: pygame.Surface | None = None) -> None:
         super().__init__()
         self.actor = actor
         self.tile = tile
-        self.sheet = load_sheet(actor.sprite)
+        self.sheet = sheet if sheet is not None else load_sheet(actor.sprite)  # a sheet: e.g. the player's avatar
         fw = self.sheet.get_width() // 4
         fh = self.sheet.get_height() // 4
         self.frames = {(r, c): self.sheet.subsurface((c * fw, r * fh, fw, fh)) for r in range(4) for c in range(4)}
@@ -66,21 +66,23 @@ class CharacterSprite(pygame.sprite.Sprite):
 
 
 class WorldView:
-    def __init__(self, world: World, size: tuple[int, int], colour: float = 1.0) -> None:
+    def __init__(self, world: World, size: tuple[int, int], colour: float = 1.0,
+                 player_sheet: pygame.Surface | None = None) -> None:
         self.world = world
+        self.player_sheet = player_sheet  # the player's own avatar (built in memory), else the map's sprite
         tmx = world.lmap.tmx
         if colour < 0.999:
             tmx.images = [desaturate(img, colour) if img else img for img in tmx.images]
         data = pyscroll.data.TiledMapData(tmx)
         self.renderer = pyscroll.BufferedRenderer(data, size, clamp_camera=True)
         self.group = pyscroll.PyscrollGroup(map_layer=self.renderer, default_layer=world.lmap.sprite_layer)
-        self.player_sprite = CharacterSprite(world.player, world.lmap.tile)
+        self.player_sprite = CharacterSprite(world.player, world.lmap.tile, player_sheet)
         self.npc_sprites = {id(n): CharacterSprite(n, world.lmap.tile) for n in world.npcs}
         self.group.add(self.player_sprite, *self.npc_sprites.values())
 
     def rebind_player(self) -> None:
         self.group.remove(self.player_sprite)
-        self.player_sprite = CharacterSprite(self.world.player, self.world.lmap.tile)
+        self.player_sprite = CharacterSprite(self.world.player, self.world.lmap.tile, self.player_sheet)
         self.group.add(self.player_sprite)
 
     def hide_npc(self, actor: Actor) -> None:
