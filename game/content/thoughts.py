@@ -300,3 +300,72 @@ def check_thoughts(paths: Iterable[str | Path] | None = None,
                 issues.append(ContentIssue(name, None, f"thought id {it.id!r} is also used in {owner[it.id]}"))
             owner.setdefault(it.id, name)
     return issues
+
+
+# --------------------------------------------------------------------------------------------
+# The shared bank (for scenes) and level encounters
+# --------------------------------------------------------------------------------------------
+class ThoughtBank:
+    """The trap catalogue and every shared thought by id (loaded once; scenes never read files)."""
+
+    def __init__(self, catalogue: TrapCatalogue, items: Iterable[ThoughtItem]) -> None:
+        self.catalogue = catalogue
+        self.items = {it.id: it for it in items}
+
+    def get(self, thought_id: str) -> ThoughtItem:
+        try:
+            return self.items[thought_id]
+        except KeyError:
+            raise ContentError(ContentIssue(display_path(Path(*DEFAULT_THOUGHTS)), None,
+                                            f"unknown thought id {thought_id!r}")) from None
+
+    def many(self, ids: Iterable[str]) -> list[ThoughtItem]:
+        return [self.get(i) for i in ids]
+
+
+_BANK: ThoughtBank | None = None
+
+
+def shared_bank() -> ThoughtBank:
+    """The shipped traps and thoughts, loaded on first use and then kept."""
+    global _BANK
+    if _BANK is None:
+        catalogue = load_traps()
+        _BANK = ThoughtBank(catalogue, load_thoughts(None, catalogue))
+    return _BANK
+
+
+ENCOUNTER_MODES = ("spot", "record")
+
+
+def check_encounters(level: Any, bank: ThoughtBank) -> list[ContentIssue]:
+    """Every encounter of a level names a known mode and thought ids that exist in the bank.
+
+    A ``spot`` round may only use thoughts whose traps are all core traps (the cards on screen).
+    """
+    from game.content.yamlload import line_of
+
+    path = level.content_path
+    name = display_path(path)
+    try:
+        raw = load_yaml(path)
+    except ContentError:
+        raw = None
+    issues: list[ContentIssue] = []
+    core = {t.id for t in bank.catalogue.core}
+    for key, enc in level.content.encounters.items():
+        line = line_of(raw, ("encounters", key)) if raw is not None else None
+        if enc.mode not in ENCOUNTER_MODES:
+            issues.append(ContentIssue(name, line, f"encounter {key!r}: mode must be one of "
+                                                   f"{', '.join(ENCOUNTER_MODES)}, not {enc.mode!r}"))
+        for tid in enc.thoughts:
+            item = bank.items.get(tid)
+            tline = line_of(raw, ("encounters", key, "thoughts")) if raw is not None else line
+            if item is None:
+                issues.append(ContentIssue(name, tline, f"encounter {key!r} names thought {tid!r}, which "
+                                                        f"is not in levels/shared/thoughts.yaml"))
+            elif enc.mode == "spot" and not set(item.traps) <= core:
+                extra = sorted(set(item.traps) - core)
+                issues.append(ContentIssue(name, tline, f"encounter {key!r}: thought {tid!r} uses trap(s) "
+                                                        f"{extra} that are not on the spotting cards"))
+    return issues

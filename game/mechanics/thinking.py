@@ -18,6 +18,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
+from game.i18n import N_, _
+
 TOPICS: tuple[str, ...] = ("school", "friends", "family", "online", "hobbies")
 SIDES: tuple[str, ...] = ("for", "against")
 QUALITIES: tuple[str, ...] = ("balanced", "still_negative", "over_positive")
@@ -28,6 +30,19 @@ FEELINGS: tuple[str, ...] = (
     "worried", "sad", "embarrassed", "angry", "lonely", "frustrated", "nervous", "hurt",
     "guilty", "disappointed", "jealous", "left_out", "stressed", "ashamed", "hopeless", "annoyed",
 )
+# What the player reads for each feeling key (English here; ``feeling_name`` translates).
+FEELING_NAMES: dict[str, str] = {
+    "worried": N_("worried"), "sad": N_("sad"), "embarrassed": N_("embarrassed"), "angry": N_("angry"),
+    "lonely": N_("lonely"), "frustrated": N_("frustrated"), "nervous": N_("nervous"), "hurt": N_("hurt"),
+    "guilty": N_("guilty"), "disappointed": N_("disappointed"), "jealous": N_("jealous"),
+    "left_out": N_("left out"), "stressed": N_("stressed"), "ashamed": N_("ashamed"),
+    "hopeless": N_("hopeless"), "annoyed": N_("annoyed"),
+}
+
+
+def feeling_name(key: str) -> str:
+    """A feeling key as the player reads it, in the current language ("left_out" -> "left out")."""
+    return _(FEELING_NAMES.get(key, key.replace("_", " ")))
 
 
 class ThinkingError(ValueError):
@@ -299,7 +314,8 @@ class TrapRound:
     def __init__(self, items: Sequence[ThoughtItem], catalogue: TrapCatalogue, rng: random.Random,
                  clock: ClockLike | None = None, *, target: int = 6, max_extra: int = 3,
                  max_attempts: int = 2, creature_hp: int = 3, damage: Sequence[int] = (3, 2),
-                 miss_boost: float = 3.0, decay: float = 0.7, seen_factor: float = 0.1) -> None:
+                 miss_boost: float = 3.0, decay: float = 0.7, seen_factor: float = 0.1,
+                 reserve: Sequence[ThoughtItem] = ()) -> None:
         if not items:
             raise ThinkingError("a trap round needs at least one thought")
         if target < 1 or max_extra < 0 or max_attempts < 1 or creature_hp < 1:
@@ -309,6 +325,11 @@ class TrapRound:
                 if t not in catalogue:
                     raise ThinkingError(f"thought {it.id!r} uses unknown trap {t!r}")
         self.items = tuple(items)
+        # Extra practice may also come from ``reserve`` (e.g. the level's other thoughts), so a
+        # missed trap comes back in a new thought rather than the same one.
+        ids = {i.id for i in self.items}
+        self.reserve = tuple(r for r in reserve if r.id not in ids
+                             and all(t in catalogue for t in r.traps))
         self.catalogue = catalogue
         self.rng = rng
         self.clock = clock
@@ -382,7 +403,7 @@ class TrapRound:
         else:
             candidates = []
             if self.pending and self.extra_used < self.max_extra:
-                candidates = [i for i in self.items if self.pending.intersection(i.traps)]
+                candidates = [i for i in self.items + self.reserve if self.pending.intersection(i.traps)]
             if not candidates:
                 self._finished = True
                 self.current = None
@@ -443,6 +464,29 @@ class TrapRound:
                             self._item_done, revealed, item.traps)
         self.results.append(result)
         return result
+
+    def memory(self) -> dict[str, Any]:
+        """What this round learned about the player, JSON-safe, to carry into the next round."""
+        return {"scores": {t: round(v, 4) for t, v in sorted(self.scores.items()) if v > 1e-4},
+                "pending": sorted(self.pending)}
+
+    def remember(self, memory: Mapping[str, Any] | None) -> None:
+        """Start from an earlier round's ``memory()``: traps missed there come back more often here.
+
+        Only before the first thought; unknown traps and bad values are ignored.
+        """
+        if self.shown:
+            raise StepError("remember() must be called before the first thought")
+        if not isinstance(memory, Mapping):
+            return
+        scores = memory.get("scores")
+        if isinstance(scores, Mapping):
+            for t, v in scores.items():
+                if t in self.scores and isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0:
+                    self.scores[t] = float(v)
+        pending = memory.get("pending")
+        if isinstance(pending, (list, tuple)):
+            self.pending.update(t for t in pending if t in self.scores)
 
     def summary(self) -> RoundSummary:
         done = [r for r in self.results if r.item_done]
@@ -713,7 +757,7 @@ class ThoughtRecord:
         lines = self.catalogue.lines
         b0, b1 = int(self.belief_before or 0), int(self.belief_after or 0)
         f0, f1 = int(self.feeling_before or 0), int(self.feeling_after or 0)
-        feeling = (self.feeling or "").replace("_", " ")
+        feeling = feeling_name(self.feeling or "")
         out = [lines.belief_change.format(before=b0, after=b1),
                lines.feeling_change.format(feeling=feeling, before=f0, after=f1)]
         if b0 == b1 and f0 == f1:
