@@ -268,6 +268,7 @@ class WeekPlan:
     items: list[PlannedItem] = field(default_factory=list)
     level_id: str | None = None
     next_uid: int = 1
+    session: int | None = None      # the profile's session number when it was planned (None: unknown)
 
     VERSION = 1
 
@@ -379,6 +380,18 @@ class WeekPlan:
     def followed_up(self) -> bool:
         return bool(self.items) and not self.pending()
 
+    def due(self, today: str) -> list[PlannedItem]:
+        """Pending items whose day has come (their date is ``today`` or earlier), by day."""
+        check_date(today, "today")
+        return [i for i in self.pending() if self.day_date(i.day_offset) <= today]
+
+    def due_for_follow_up(self, today: str, session: int | None = None) -> list[PlannedItem]:
+        """What to ask about now: due items, but only once the player has come back (a later day or
+        a later session than the one the plan was made in), never straight after planning."""
+        later_day = check_date(today, "today") > self.plan_date
+        later_session = session is not None and self.session is not None and session > self.session
+        return self.due(today) if (later_day or later_session) else []
+
     def record_followup(self, uid: int, status: str, actual: int | None = None) -> FollowUpFeedback:
         """Record how a planned activity went and return the kind feedback line."""
         if status not in STATUSES:
@@ -421,7 +434,7 @@ class WeekPlan:
     # -- saving ------------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         return {"version": self.VERSION, "plan_date": self.plan_date, "level_id": self.level_id,
-                "next_uid": self.next_uid, "items": [i.to_dict() for i in self.items]}
+                "next_uid": self.next_uid, "session": self.session, "items": [i.to_dict() for i in self.items]}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "WeekPlan":
@@ -439,7 +452,10 @@ class WeekPlan:
         next_uid = d.get("next_uid", 1)
         if not isinstance(next_uid, int) or isinstance(next_uid, bool) or next_uid < 1:
             raise ValueError(f"next_uid must be a positive whole number, got {next_uid!r}")
-        return cls(check_date(d.get("plan_date"), "plan_date"), items, level_id, next_uid)
+        session = d.get("session")
+        if session is not None and (not isinstance(session, int) or isinstance(session, bool) or session < 0):
+            raise ValueError(f"session must be a whole number or null, got {session!r}")
+        return cls(check_date(d.get("plan_date"), "plan_date"), items, level_id, next_uid, session)
 
     def copy(self) -> "WeekPlan":
         return WeekPlan.from_dict(self.to_dict())

@@ -144,11 +144,17 @@ class SupportMessage:
     def text(self) -> str:
         return "\n\n".join(self.boxes)
 
+    @property
+    def lead(self) -> str:
+        """The opener and "it's OK to ask for help", for screens that show the full help text below."""
+        return f"{self.boxes[0]} {_LEAD}"
+
 
 _OPENERS = {
     RULE_VERY_LOW: "Thank you for telling me how you feel. It sounds like things are really hard right now.",
     RULE_TWO_LOW: "Thank you for being honest. Your mood has been low for a little while now.",
 }
+_LEAD = "It's OK to ask for help."
 _SUPPORT_BOXES = (
     "It's OK to ask for help. Talking to someone you trust, like a friend, a family member "
     "or a teacher, can really help.",
