@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.i18n import N_
+
 try:
     import tomllib  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
@@ -28,12 +30,13 @@ FILE_NAME = "deployment.toml"
 LANGUAGES = ("en", "nl")
 MAX_PACING_DAYS = 60
 
+# English, marked for translation: the help screen shows them in the player's language (_()).
 DEFAULT_HELPLINES: tuple[dict[str, str], ...] = (
-    {"name": "Child helpline", "number": "116 111",
-     "text": "Free and confidential. Talk or chat about anything that worries you.",
-     "hours": "Check the helpline's website for opening hours."},
-    {"name": "In danger right now?", "number": "112",
-     "text": "If you or someone else is in danger, call your local emergency number (112 in Europe)."},
+    {"name": N_("Child helpline"), "number": "116 111",
+     "text": N_("Free and confidential. Talk or chat about anything that worries you."),
+     "hours": N_("Check the helpline's website for opening hours.")},
+    {"name": N_("In danger right now?"), "number": "112",
+     "text": N_("If you or someone else is in danger, call your local emergency number (112 in Europe).")},
 )
 
 
@@ -62,6 +65,7 @@ class Deployment:
     key_id: str | None = None
     allow_free_text_export: bool = False
     data_dir: str | None = None
+    data_persists: bool | None = None      # None: unknown (Glimmer guesses); False: the PC wipes it
     facilitator_pin_hash: str | None = None
     source: Path | None = None             # the file read, None when defaults are used
     issues: list[DeploymentIssue] = field(default_factory=list)
@@ -242,6 +246,7 @@ KNOWN: dict[str, str] = {
     "research.public_key": "the 44-character line from study-public.key (made by the research team)",
     "research.allow_free_text_export": "true or false",
     "data.folder": "a folder path, or \"\" for the normal per-user folder",
+    "data.persistent": "true or false (false: this PC wipes user data at log-off or restart)",
     "facilitator.pin_hash": "the line printed by `python main.py pin` (or \"\" for no PIN)",
 }
 SECTIONS = ("programme", "helplines", "research", "data", "facilitator")
@@ -445,6 +450,12 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
             add("data.folder", f"got {_tname(v)}")
         else:
             dep.data_dir = v.strip() or None
+    if "persistent" in datasec:
+        v = datasec["persistent"]
+        if not isinstance(v, bool):
+            add("data.persistent", f"got {v!r}")
+        else:
+            dep.data_persists = v
 
     # facilitator
     if "pin_hash" in fac:

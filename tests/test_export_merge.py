@@ -566,3 +566,73 @@ def test_two_workers_give_the_same_outputs_as_one(cohort, tmp_path, monkeypatch)
         assert one.report[key] == two.report[key]
     assert two.report["gaps"] and validate_datapackage(tmp_path / "two") > 0
     json.loads((tmp_path / "two" / "xapi_statements.json").read_text())
+
+
+def test_fast_paths_write_the_same_bytes_as_the_general_path(tmp_path, monkeypatch):
+    """The merge reads exporter-canonical lines with one regex, writes plain events.csv rows without
+    the csv module and builds xAPI statements from cached parts. Switched off, every line goes
+    through json.loads and the schema check, every row through csv.writer and every statement through
+    statement_json: the outputs must be byte for byte the same, odd lines included."""
+    import game.research.merge as mm
+    from game.research import xapi
+
+    bundles = tmp_path / "b"
+    paths = mm.synth_bundles(bundles, PK, n_players=4, n_events=400, per_installation=2, seed=7)
+    first = [json.loads(ln) for ln in open_bundle(paths[0], SK).lines]
+    odd = []
+    for i, e in enumerate(first[:160]):
+        e = dict(e, event_id=f"00000000-0000-4000-8000-{i:012d}") if i % 3 else dict(e)
+        change = [("build_id", 'b,"q"'), ("app_version", "0.1.0\u00e9"), ("level_id", None),
+                  ("installation_id", "in\\st"), ("extra", 1), ("payload", {}), ("tz_offset_min", -330),
+                  ("ts_utc", "2026-09-01T10:00:00+02:00"), ("ts_utc", "late"), ("schema_version", 1),
+                  ("event_seq", e["event_seq"] + 500), ("payload", dict(e["payload"], profile_id="p", x=[1])),
+                  ("profile_id", 7), ("participant_code", ""), ("ts_utc", "2031-01-01T00:00:00.000Z"),
+                  ("payload", dict(e["payload"], note='a,"b"\nc'))][i % 16]
+        e[change[0]] = change[1]
+        odd.append(e)
+    _bundle(bundles / "zz-odd.glimmer", odd)
+    _bundle(bundles / "zz-conflict.glimmer", [dict(e, t_session_ms=e["t_session_ms"] + 3) for e in first[300:340]])
+
+    def run(name, **kw):
+        merge([bundles], None, tmp_path / name, private_key=SK, progress=False, now=NOW, **kw)
+        return _outputs(tmp_path / name), json.loads((tmp_path / name / "merge_report.json").read_text())
+
+    monkeypatch.setattr(mm, "PARALLEL_MIN_EVENTS", 0)
+    monkeypatch.setattr(mm.os, "cpu_count", lambda: 2)
+    fast = {kw: run(f"fast{n}", **dict(kw)) for n, kw in enumerate(((), (("shareable", True),)))}
+    monkeypatch.setattr(mm, "_CANON", None)
+    monkeypatch.setattr(mm, "_FAST_ROWS", False)
+    monkeypatch.setattr(xapi.StatementMaker, "session", lambda self, *a: setattr(self, "args", a))
+    monkeypatch.setattr(xapi.StatementMaker, "make", lambda self, et, lvl, pl, pt, sid, ts, *rest:
+                        xapi.statement_json(et, lvl, pl, pt, *self.args, sid, ts, *rest))
+    for n, (kw, (out, rep)) in enumerate(fast.items()):
+        ref, ref_rep = run(f"ref{n}", **dict(kw))
+        assert out.keys() == ref.keys()
+        assert [f for f in out if out[f] != ref[f]] == []
+        for r in (rep, ref_rep):
+            r.pop("seconds"), r.pop("phases_cumulative_s")
+        assert rep == ref_rep
+    assert rep["conflicts"] and rep["invalid_events"] and rep["gaps"] and rep["unreadable_timestamps"]
+    assert b'b,""q""' in fast[()][0]["events.csv"]
+
+
+def test_statement_maker_matches_statement_json():
+    from game.research.schema import EVENT_TYPES, example_payload
+    from game.research.xapi import StatementMaker, statement_json
+
+    rng = random.Random(11)
+    odd = [None, True, False, -5, 0, 7, 3.5, 'x,"y"\n', "\u00e9", [], {}, 10**20]
+    maker = StatementMaker()
+    for et in EVENT_TYPES:
+        for _ in range(40):
+            payload = example_payload(et, rng)
+            for k in [*payload, "duration_ms", "value", "correct"]:
+                if rng.random() < 0.3:
+                    payload[k] = rng.choice(odd)
+            head = (et, rng.choice([None, "level_1", 'l"2']), payload, '{"a":1}')
+            who = (rng.choice(["C1", 'P"x']), rng.choice([None, "GLM", "X\\y"]), rng.choice(["s1", "s\u2028"]))
+            rest = (rng.choice(["id1", 'i"d']), rng.choice(["2026-01-01T00:00:00.000Z", "t\n"]),
+                    rng.choice([0, 5, True, None]), rng.choice([0, 99, True, None]), rng.choice([None, 3, True]),
+                    rng.choice([None, "morning", ""]), rng.choice(["1.0", 1, 1.0, None]), rng.choice(["0.1", 2]))
+            maker.session(*who)
+            assert maker.make(*head, *rest) == statement_json(*head, *who, *rest)

@@ -238,22 +238,15 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=cmd_pin)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    have = {opt for a in p._actions for opt in a.option_strings}
-    if "--data-dir" not in have:
-        p.add_argument("--data-dir", help=argparse.SUPPRESS)
-    if "--portable" not in have:
-        p.add_argument("--portable", action="store_true", help=argparse.SUPPRESS)
-    if "--deployment" not in have:
-        p.add_argument("--deployment", help="deployment.toml to use")
-
-
 def build_parser() -> argparse.ArgumentParser:
+    """These commands alone (``python -m game.research.cli``), with the game's common options."""
+    from game.cli import add_common_options
+
     parser = argparse.ArgumentParser(prog="glimmer")
     sub = parser.add_subparsers(dest="command")
     register(sub)
     for sp in sub.choices.values():
-        _common(sp)
+        add_common_options(sp)
     return parser
 
 

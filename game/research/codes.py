@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from game.i18n import _, tr
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # 31 characters, no 0 O 1 I L
 MOD = len(ALPHABET)
 assert MOD == 31
@@ -88,30 +90,33 @@ def validate_code(code: str, study: str | None = None) -> tuple[bool, str, str]:
     """Check a typed code. Returns (ok, normalised code, message for the player)."""
     raw = _SEPARATORS.sub("", str(code or "")).upper()
     if not raw:
-        return False, "", "Please type the code from your card."
+        return False, "", _("Please type the code from your card.")
     want = normalise_study(study) if study else None
     if want:
         if not raw.startswith(want):
-            return False, raw, f"This code does not belong to this study. Codes here start with {want}."
+            return False, raw, tr("This code does not belong to this study. Codes here start with {study}.", study=want)
         prefix, body = want, raw[len(want):]
     else:
         if len(raw) <= BODY_LEN:
-            return False, raw, "This code is too short. Check that you typed every character."
+            return False, raw, _("This code is too short. Check that you typed every character.")
         prefix, body = raw[:-BODY_LEN], raw[-BODY_LEN:]
         if not STUDY_RE.match(prefix):
-            return False, raw, "The start of this code does not look like a study code."
+            return False, raw, _("The start of this code does not look like a study code.")
     if len(body) < BODY_LEN:
-        return False, raw, "This code is too short. Check that you typed every character."
+        return False, raw, _("This code is too short. Check that you typed every character.")
     if len(body) > BODY_LEN:
-        return False, raw, "This code is too long. Check that you typed it only once."
+        return False, raw, _("This code is too long. Check that you typed it only once.")
     bad = sorted({ch for ch in body if ch not in _VALUE})
     if bad:
-        hint = " (codes never use 0, O, 1, I or L)" if set(bad) & set("0O1IL") else ""
-        return False, raw, f"This code has a character that codes do not use: {' '.join(bad)}{hint}."
+        chars = " ".join(bad)
+        if set(bad) & set("0O1IL"):
+            return False, raw, tr("This code has a character that codes do not use: {chars} (codes never use 0, O, 1, "
+                                  "I or L).", chars=chars)
+        return False, raw, tr("This code has a character that codes do not use: {chars}.", chars=chars)
     normalised = format_code(prefix, body)
     if check_char(prefix, body[:RANDOM_LEN]) != body[RANDOM_LEN]:
-        return False, normalised, "This code has a typing mistake. Please check it against your card."
-    return True, normalised, "Code accepted."
+        return False, normalised, _("This code has a typing mistake. Please check it against your card.")
+    return True, normalised, _("Code accepted.")
 
 
 # ---------------------------------------------------------------------- printable sheet

@@ -26,17 +26,21 @@ import os
 import shutil
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from game.research import codebook as cb
 from game.research.export import BundleError, OpenedBundle, find_bundles, open_bundle
-from game.research.schema import EVENT_TYPES, SCHEMA_VERSION, quick_check_event, schema_major, validate_event
-from game.research.xapi import StatementWriter, statement_json
+from game.research.schema import (
+    ENVELOPE_NAMES, EVENT_TYPES, SCHEMA_VERSION, quick_check_event, schema_major, validate_event,
+)
+from game.research.xapi import StatementMaker, StatementWriter
 
 FUTURE_TOLERANCE_S = 10 * 60
 CLOCK_JUMP_S = 120
@@ -44,6 +48,7 @@ EARLIEST_PLAUSIBLE = datetime(2024, 1, 1, tzinfo=timezone.utc)
 WITHDRAWN_FILE = "withdrawn.json"
 PARALLEL_MIN_EVENTS = 20_000   # below this one process is quicker than two
 MAX_WORKERS = 2
+LAST_TIMINGS: dict[str, float] = {}   # cumulative seconds at the steps of the last merge (diagnostics)
 
 
 class MergeError(Exception):
@@ -195,8 +200,8 @@ class MergeResult:
 
 @dataclass
 class _State:
-    events: list[dict[str, Any]] = field(default_factory=list)
-    by_id: dict[str, tuple[bytes, int, str]] = field(default_factory=dict)  # id -> (digest, index, bundle)
+    events: list[tuple] = field(default_factory=list)   # records (see R_* below)
+    by_id: dict[str, tuple[bytes, int, str]] = field(default_factory=dict)  # id -> (line kept, index, bundle)
     read: int = 0
     duplicates: int = 0
     conflicts: list[dict[str, Any]] = field(default_factory=list)
@@ -209,8 +214,42 @@ class _State:
 
 
 _EID = b'"event_id":"'
-_PT = "\0payload_text"   # private keys on parsed events (never a schema field)
-_TI = "\0time"
+_SEQ_ID = itemgetter(5, 0)   # (event_seq, event_id) of a record
+
+# One accepted event is kept as a tuple, not a dict (a merge holds about a million of them):
+(R_EID, R_CODE, R_INST, R_PID, R_SID, R_SEQ, R_ET, R_LEVEL, R_TS, R_TZ, R_TSM, R_SV, R_AV, R_BUILD,
+ R_PAYLOAD, R_PT, R_TI, R_PLAIN) = range(18)
+# R_PT: the payload's JSON text as it stood in the bundle (None: serialise the payload again);
+# R_TI: time_info(ts_utc, tz_offset_min); R_PLAIN: every text value is CSV-safe (no comma, quote or
+# line break), so a row can be written without the csv module's quoting.
+
+
+_CANON_ORDER = ("app_version", "build_id", "event_id", "event_seq", "event_type", "installation_id", "level_id",
+                "participant_code", "payload", "profile_id", "schema_version", "session_id", "t_session_ms",
+                "ts_utc", "tz_offset_min")   # the keys of an exported event line, in order
+
+
+def _canonical_line_pattern() -> Any:
+    """A regex for an event line exactly as the exporter writes it (sorted keys, no spaces, plain
+    strings without escapes or commas). A line it matches parses to the same values as json.loads;
+    any other line takes the general path (json.loads and the schema check)."""
+    import re
+
+    text = r'"([^"\\\x00-\x1f,]*)"'
+    uint = r"(0|[1-9][0-9]*)"
+    sint = r"(-?(?:0|[1-9][0-9]*))"
+    kind = {"event_seq": uint, "t_session_ms": sint, "tz_offset_min": sint, "payload": r"(\{.*\})",
+            "level_id": r'(?:null|"([^"\\\x00-\x1f,]*)")'}
+    text_fields = {"event_id", "schema_version", "app_version", "build_id", "installation_id", "profile_id",
+                   "participant_code", "session_id", "event_type", "ts_utc"}
+    names = sorted(set(ENVELOPE_NAMES) | {"payload"})
+    if tuple(names) != _CANON_ORDER or set(names) != set(kind) | text_fields:
+        return None   # the envelope changed: every line takes the general path until this is updated
+    pat = "{" + ",".join(f'"{n}":{kind.get(n, text)}' for n in names) + "}"
+    return re.compile(pat, re.S).fullmatch
+
+
+_CANON = _canonical_line_pattern()
 
 
 def _note_bundle(st: _State, ob: OpenedBundle) -> None:
@@ -225,63 +264,115 @@ def _note_bundle(st: _State, ob: OpenedBundle) -> None:
     st.withdrawals.extend(w for w in ob.withdrawals if isinstance(w, dict) and w.get("participant_code"))
 
 
+def _record(ev: dict[str, Any], pt: str | None) -> tuple:
+    return (ev["event_id"], ev["participant_code"], ev["installation_id"], ev["profile_id"], ev["session_id"],
+            ev["event_seq"], ev["event_type"], ev["level_id"], ev["ts_utc"], ev["tz_offset_min"],
+            ev["t_session_ms"], ev["schema_version"], ev["app_version"], ev["build_id"], ev["payload"], pt,
+            time_info(ev["ts_utc"], ev["tz_offset_min"]), False)
+
+
 def _ingest(st: _State, name: str, lines: list[bytes], full_validate: bool) -> None:
     by_id, events = st.by_id, st.events
     blake = hashlib.blake2b
     loads = json.loads
+    canon = None if full_validate else _CANON
+    if canon is not None:
+        raw_decode = json.JSONDecoder().raw_decode
+    types = EVENT_TYPES
+    tinfo = time_info
+    minute: dict[tuple[str, int], tuple[int, int, int] | None] = {}
+    # An exact repeat is the same line (bundles are canonical), so lines are compared as bytes; the
+    # content hash, which decides which version of a conflict is kept, is only computed for conflicts.
     for line in lines:
         st.read += 1
-        digest = blake(line, digest_size=16).digest()
         i = line.find(_EID)
         if i >= 0:
             j = line.find(b'"', i + 12)
             prev = by_id.get(line[i + 12:j].decode("utf-8", "replace"))
-            if prev is not None and prev[0] == digest:
+            if prev is not None and prev[0] == line:
                 st.duplicates += 1
                 continue
-        try:
-            ev = loads(line)
-        except ValueError:
-            st.invalid.append({"bundle": name, "problem": "not valid JSON"})
-            continue
-        problem = quick_check_event(ev)
-        if problem is None and not ev.get("participant_code"):
-            problem = "participant_code: missing (events without consent never belong in a bundle)"
-        if problem is None and full_validate:
-            errs = validate_event(ev)
-            problem = "; ".join(errs) if errs else None
-        if problem is not None:
-            st.invalid.append({"bundle": name, "event_id": ev.get("event_id") if isinstance(ev, dict) else None,
-                               "problem": problem})
-            continue
-        eid = ev["event_id"]
-        # keep the payload's JSON text (bundles are canonical: sorted keys, no spaces)
-        a = line.find(b'"payload":{') if line.startswith(b'{"app_version"') else -1
-        b = line.find(b',"profile_id":', a) if a >= 0 else -1
-        ev[_PT] = line[a + 10:b].decode("utf-8") if b > a >= 0 else None
+        rec = None
+        if canon is not None:
+            # the exporter's own lines: read the envelope with one regex, parse only the payload
+            try:
+                m = canon(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                m = None
+            if m is not None:
+                (av, build, eid, seq, et, inst, level, code, pt, pid, sv, sid, tsm, ts, tz) = m.groups()  # _CANON_ORDER
+                if code and et in types and ',"profile_id":' not in pt:
+                    try:
+                        payload, end = raw_decode(pt)
+                        if end == len(pt):
+                            tz = int(tz)
+                            # time_info(ts, tz), with the part that depends only on the minute cached
+                            if len(ts) == 24 and ts[23] == "Z" and ts[10] == "T" and not tz % 60:
+                                key = (ts[:16], tz)
+                                mi = minute.get(key, False)
+                                if mi is False:
+                                    try:
+                                        base, ordinal, hour = _hour_info(ts[:13], tz)
+                                        mi = minute[key] = (base + int(ts[14:16]) * 60000, ordinal, hour)
+                                    except ValueError:
+                                        mi = minute[key] = None
+                                if mi is None:
+                                    ti = None
+                                else:
+                                    try:
+                                        ti = (mi[0] + int(ts[17:19]) * 1000 + int(ts[20:23]), mi[1], mi[2])
+                                    except ValueError:
+                                        ti = None
+                            else:
+                                ti = tinfo(ts, tz)
+                            rec = (eid, code, inst, pid, sid, int(seq), et, level, ts, tz, int(tsm), sv, av, build,
+                                   payload, pt, ti, True)
+                    except ValueError:
+                        rec = None
+        if rec is None:
+            try:
+                ev = loads(line)
+            except ValueError:
+                st.invalid.append({"bundle": name, "problem": "not valid JSON"})
+                continue
+            problem = quick_check_event(ev)
+            if problem is None and not ev.get("participant_code"):
+                problem = "participant_code: missing (events without consent never belong in a bundle)"
+            if problem is None and full_validate:
+                errs = validate_event(ev)
+                problem = "; ".join(errs) if errs else None
+            if problem is not None:
+                st.invalid.append({"bundle": name, "event_id": ev.get("event_id") if isinstance(ev, dict) else None,
+                                   "problem": problem})
+                continue
+            # keep the payload's JSON text (bundles are canonical: sorted keys, no spaces)
+            a = line.find(b'"payload":{') if line.startswith(b'{"app_version"') else -1
+            b = line.find(b',"profile_id":', a) if a >= 0 else -1
+            rec = _record(ev, line[a + 10:b].decode("utf-8") if b > a >= 0 else None)
+        eid = rec[R_EID]
         prev = by_id.get(eid)
         if prev is None:
-            by_id[eid] = (digest, len(events), name)
-            events.append(ev)
-            st.schema_versions[str(ev.get("schema_version"))] += 1
+            by_id[eid] = (line, len(events), name)
+            events.append(rec)
+            st.schema_versions[str(rec[R_SV])] += 1
             continue
-        if prev[0] == digest:
+        if prev[0] == line:
             st.duplicates += 1
             continue
-        old = events[prev[1]]
+        old, ev = loads(prev[0]), loads(line)
         diff = sorted(k for k in set(old) | set(ev) if old.get(k) != ev.get(k) and not k.startswith("\0"))
         if isinstance(old.get("payload"), dict) and isinstance(ev.get("payload"), dict):
             diff = [d for d in diff if d != "payload"] + [
                 f"payload.{k}" for k in sorted(set(old["payload"]) | set(ev["payload"]))
                 if old["payload"].get(k) != ev["payload"].get(k)]
-        keep_new = digest < prev[0]
-        st.conflicts.append({"event_id": eid, "session_id": ev.get("session_id"),
-                             "participant_code": ev.get("participant_code"),
+        keep_new = blake(line, digest_size=16).digest() < blake(prev[0], digest_size=16).digest()
+        st.conflicts.append({"event_id": eid, "session_id": rec[R_SID],
+                             "participant_code": rec[R_CODE],
                              "fields": diff, "kept_from": name if keep_new else prev[2],
                              "other_from": prev[2] if keep_new else name})
         if keep_new:
-            events[prev[1]] = ev
-            by_id[eid] = (digest, prev[1], name)
+            events[prev[1]] = rec
+            by_id[eid] = (line, prev[1], name)
 
 
 class _Out:
@@ -344,7 +435,7 @@ def _picker(full: tuple[str, ...], wanted: list[str]) -> Callable[[list[Any]], l
 class _Ctx:
     shareable: bool
     hasher: Hasher | None
-    sessions: dict[str, list[dict[str, Any]]]
+    sessions: dict[str, list[tuple]]
     order: list[str]
     sess_info: dict[str, dict[str, Any]]
     first_day: dict[str, int]
@@ -355,17 +446,79 @@ def _free_text_types() -> set[str]:
     return {n for n, et in EVENT_TYPES.items() if any(f.free_text for f in et.fields)}
 
 
-def _payload_text(e: dict[str, Any], shareable: bool, free_types: set[str]) -> str:
-    et = e["event_type"]
+def _payload_text(e: tuple, shareable: bool, free_types: set[str]) -> str:
+    et = e[R_ET]
     if shareable and et in free_types:
         ft = {f.name for f in EVENT_TYPES[et].fields if f.free_text}
-        return json.dumps({k: v for k, v in e["payload"].items() if k not in ft}, sort_keys=True,
+        return json.dumps({k: v for k, v in e[R_PAYLOAD].items() if k not in ft}, sort_keys=True,
                           separators=(",", ":"), ensure_ascii=False)
-    t = e.get(_PT)
-    return t if t is not None else json.dumps(e["payload"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    t = e[R_PT]
+    return t if t is not None else json.dumps(e[R_PAYLOAD], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _write_csvs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = True) -> tuple[dict[str, int], list[dict[str, Any]]]:
+def _csv_plain(v: Any) -> bool:
+    """``v`` is text the csv writer (QUOTE_MINIMAL, "\\n" line ends) writes unchanged."""
+    return type(v) is str and "," not in v and '"' not in v and "\n" not in v
+
+
+def _csv_text(s: str) -> str:
+    """A text field exactly as the csv writer (QUOTE_MINIMAL, "\\n" line ends) writes it in a row of
+    several fields."""
+    if "," in s or '"' in s or "\n" in s:
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
+_WRITEBACK_BYTES = 32 << 20
+_FADVISE = getattr(os, "posix_fadvise", None)
+
+
+class _Sink:
+    """Lines collected in memory and written to a file in large pieces (the csv writer's output
+    goes here too: list.append is much cheaper than a write on a text file per row).
+
+    With ``writeback`` the disk is asked to start writing every 32 MB (the file will be fsync'ed at
+    the end: gigabytes of xAPI statements would otherwise all wait for that one fsync)."""
+
+    __slots__ = ("out", "buf", "write", "writeback", "pending")
+
+    def __init__(self, out: "_Out", writeback: bool = False) -> None:
+        self.out = out
+        self.buf: list[str] = []
+        self.write = self.buf.append
+        self.writeback = writeback and _FADVISE is not None
+        self.pending = 0
+
+    def flush(self) -> None:
+        if self.buf:
+            text = "".join(self.buf)
+            self.out.fh.write(text)
+            self.buf.clear()
+            if self.writeback:
+                self.pending += len(text)
+                if self.pending >= _WRITEBACK_BYTES:
+                    self.pending = 0
+                    self.out.fh.flush()
+                    try:   # POSIX_FADV_DONTNEED starts writing dirty pages back and returns
+                        _FADVISE(self.out.fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+                    except OSError:
+                        self.writeback = False
+
+
+_STUDY_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_FAST_ROWS = True   # events.csv rows of plain records formatted directly (False: all via csv; tests)
+
+
+def _write_outputs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = True,
+                   write_xapi: bool = True, close: bool = True,
+                   writeback: bool = False) -> tuple[dict[str, int], list[dict[str, Any]], int]:
+    """Every table and (optionally) the xAPI statements, in one pass over the sessions in order.
+
+    Returns (rows per table, deleted-profile notices, statements written). With ``header=False`` the
+    tables have no header row and the statements no opening bracket; with ``close=False`` no closing
+    bracket (statements are always ``,\\n``-separated)."""
+    from game.clock import rfc3339_ms
+
     shareable, h = ctx.shareable, ctx.hasher
     H_code = h.code if h else None
     H_id = h.uuid if h else None
@@ -373,19 +526,32 @@ def _write_csvs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = T
     free_types = _free_text_types()
     tables = list(cb.TABLES)
     outs: dict[str, _Out] = {}
+    sinks: dict[str, _Sink] = {}
     writers: dict[str, Any] = {}
     rows = {t: 0 for t in tables}
     deleted: list[dict[str, Any]] = []
+    parts_of_day = cb.PARTS_OF_DAY
     try:
         for t in tables:
             outs[t] = _Out(out_dir / f"{t}.csv", durable)
-            writers[t] = csv.writer(outs[t].fh, lineterminator="\n")
+            sinks[t] = _Sink(outs[t], writeback)
+            writers[t] = csv.writer(sinks[t], lineterminator="\n")
             if header:
                 writers[t].writerow(cb.column_names(t, shareable))
+        xs: _Sink | None = None
+        n_statements = 0
+        if write_xapi:
+            xo = outs["\0xapi"] = _Out(out_dir / "xapi_statements.json", durable)
+            xs = sinks["\0xapi"] = _Sink(xo, writeback)
+            if header:
+                xs.write("[\n")
+            maker = StatementMaker()
+            make = maker.make
+            x_add = xs.write
         pick_events = _picker(_EVENT_ROW, cb.column_names("events", shareable))
         pick_key = _picker(_KEY_ROW, [c for c in cb.column_names("mood_checkins", shareable) if c in _KEY_ROW])
         # per measure table: extra columns after the key columns, with the value conversion needed
-        table_of: dict[str, tuple[Any, list[tuple[str, bool]], bool]] = {}
+        table_of: dict[str, tuple[Any, list[tuple[str, bool]], bool, str]] = {}
         for t, types in cb.MEASURE_TABLES.items():
             extra = [c for c in cb.columns(t, shareable) if c.name not in _KEY_ROW]
             fields = []
@@ -397,49 +563,76 @@ def _write_csvs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = T
                 conv = c.type == "boolean" or c.is_list
                 fields.append((c.name, conv))
             for et in types:
-                table_of[et] = (writers[t], fields, multi, t)
-        w_events = writers["events"]
+                table_of[et] = (writers[t].writerow, fields, multi, t)
+        w_events = writers["events"].writerow
+        ev_add = sinks["events"].write
         s_cols = cb.column_names("sessions", shareable)
         l_cols = cb.column_names("levels", shareable)
         w_sessions, w_levels = writers["sessions"], writers["levels"]
+        fast_rows = _FAST_ROWS and pick_events is None and not shareable
         total = len(ctx.order)
         n_events = 0
         for n_s, sid in enumerate(ctx.order):
-            if n_s % 100 == 0:
-                ctx.bar.update("Writing tables", n_s, total)
+            if n_s % 8 == 0:   # a few MB at a time
+                if n_s % 100 == 0:
+                    ctx.bar.update("Writing tables", n_s, total)
+                for s in sinks.values():
+                    s.flush()
             evs = ctx.sessions[sid]
             info = ctx.sess_info[sid]
             code = info["code"]
             day0 = ctx.first_day.get(code)
             s_code = H_code(code) if H_code else code
             s_sid = H_id(sid) if H_id else sid
-            pid0 = evs[0]["profile_id"]
+            pid0 = evs[0][R_PID]
             s_pid = H_id(pid0) if (H_id and isinstance(pid0, str)) else pid0
-            sess_row: dict[str, Any] = {"n_events": len(evs), "first_seq": evs[0]["event_seq"],
+            sess_fast = fast_rows and _csv_plain(s_code) and _csv_plain(s_sid)
+            if xs is not None:
+                maker.session(s_code, code.split("-")[0], s_sid)
+            sess_row: dict[str, Any] = {"n_events": len(evs), "first_seq": evs[0][R_SEQ],
                                         "last_seq": info["last_seq"], "missing_events": info["missing"],
                                         "levels_started": 0, "levels_completed": 0}
             level_rows: list[dict[str, Any]] = []
             cur = None
             for e in evs:
-                et = e["event_type"]
-                payload = e["payload"]
-                ti = e[_TI]
+                (eid, _c, inst, pid, _s, seq, et, level, ts, tz, tsm, sv, av, build, payload, pt, ti,
+                 plain) = e
                 if ti is not None and day0 is not None:
-                    sday, pod = ti[1] - day0 + 1, cb.PARTS_OF_DAY[ti[2] // 6]
+                    sday, pod = ti[1] - day0 + 1, parts_of_day[ti[2] // 6]
                 else:
                     sday = pod = None
-                pid = e["profile_id"]
                 if H_id:
-                    eid = H_ev(e["event_id"])
+                    eid = H_ev(eid)
                     pid = H_id(pid) if isinstance(pid, str) else pid
+                if shareable and et in free_types:
+                    ptext = _payload_text(e, shareable, free_types)
+                elif pt is not None:
+                    ptext = pt
                 else:
-                    eid = e["event_id"]
-                inst, seq, level, ts, tz, tsm = (e["installation_id"], e["event_seq"], e["level_id"], e["ts_utc"],
-                                                 e["tz_offset_min"], e["t_session_ms"])
-                row = [eid, s_code, inst, pid, s_sid, seq, et, level, ts, tz, tsm, sday, pod,
-                       e["schema_version"], e["app_version"], e["build_id"], _payload_text(e, shareable, free_types)]
-                w_events.writerow(pick_events(row) if pick_events else row)
+                    ptext = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                if plain and sess_fast:
+                    ev_add(f"{eid},{s_code},{inst},{pid},{s_sid},{seq},{et},{'' if level is None else level},"
+                           f"{ts},{tz},{tsm},{'' if sday is None else sday},{'' if pod is None else pod},"
+                           f"{sv},{av},{build},{_csv_text(ptext)}\n")
+                else:
+                    row = [eid, s_code, inst, pid, s_sid, seq, et, level, ts, tz, tsm, sday, pod, sv, av, build,
+                           ptext]
+                    w_events(pick_events(row) if pick_events else row)
                 n_events += 1
+                if xs is not None:
+                    t_ms = tsm if isinstance(tsm, int) else 0
+                    if h:
+                        # study-relative time: day 1 = 2000-01-01, the part of day as its first hour,
+                        # plus the session clock; never the real wall clock
+                        stamp = rfc3339_ms(_STUDY_EPOCH + timedelta(days=(sday or 1) - 1,
+                                                                    hours=(ti[2] // 6) * 6 if ti else 0,
+                                                                    milliseconds=t_ms))
+                    else:
+                        stamp = ts
+                    if n_statements:
+                        x_add(",\n")
+                    x_add(make(et, level, payload, ptext, eid, stamp, seq, t_ms, sday, pod, sv, av))
+                    n_statements += 1
                 spec = table_of.get(et)
                 if spec is not None:
                     w, fields, multi, tname = spec
@@ -451,7 +644,7 @@ def _write_csvs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = T
                     for f, conv in fields:
                         v = payload.get(f)
                         key.append(_fmt(v) if conv else v)
-                    w.writerow(key)
+                    w(key)
                     rows[tname] += 1
                     continue
                 if et == "session_started":
@@ -484,12 +677,12 @@ def _write_csvs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = T
                             if et == "level_quit" and cur["last_checkpoint"] is None:
                                 cur["last_checkpoint"] = payload.get("checkpoint")
             first, last = evs[0], evs[-1]
-            ti0 = first[_TI]
-            srow = {"participant_code": s_code, "installation_id": first["installation_id"], "profile_id": s_pid,
-                    "session_id": s_sid, "started_utc": first["ts_utc"], "ended_utc": last["ts_utc"],
-                    "tz_offset_min": first["tz_offset_min"],
+            ti0 = first[R_TI]
+            srow = {"participant_code": s_code, "installation_id": first[R_INST], "profile_id": s_pid,
+                    "session_id": s_sid, "started_utc": first[R_TS], "ended_utc": last[R_TS],
+                    "tz_offset_min": first[R_TZ],
                     "study_day": (ti0[1] - day0 + 1) if ti0 and day0 is not None else None,
-                    "part_of_day": cb.PARTS_OF_DAY[ti0[2] // 6] if ti0 else None, **sess_row}
+                    "part_of_day": parts_of_day[ti0[2] // 6] if ti0 else None, **sess_row}
             w_sessions.writerow([_fmt(srow.get(c)) for c in s_cols])
             rows["sessions"] += 1
             for lr in level_rows:
@@ -497,58 +690,17 @@ def _write_csvs(ctx: _Ctx, out_dir: Path, header: bool = True, durable: bool = T
                 rows["levels"] += 1
         rows["events"] = n_events
         ctx.bar.update("Writing tables", total, total, force=True)
-        for t in tables:
-            outs[t].commit()
+        if xs is not None and header and close:
+            xs.write("\n]\n" if n_statements else "]\n")
+        for s in sinks.values():
+            s.flush()
+        for o in outs.values():
+            o.commit()
     except BaseException:
         for o in outs.values():
             o.abort()
         raise
-    return rows, deleted
-
-
-_STUDY_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
-
-
-def _write_xapi(ctx: _Ctx, out_dir: Path, bare: bool = False, durable: bool = True) -> int:
-    from game.clock import rfc3339_ms
-
-    h = ctx.hasher
-    free_types = _free_text_types()
-    out = _Out(out_dir / "xapi_statements.json", durable)
-    try:
-        sw = StatementWriter(out.fh, bare=bare)
-        for sid in ctx.order:
-            evs = ctx.sessions[sid]
-            code = ctx.sess_info[sid]["code"]
-            day0 = ctx.first_day.get(code)
-            study = code.split("-")[0]
-            s_code = h.code(code) if h else code
-            s_sid = h.uuid(sid) if h else sid
-            for e in evs:
-                ti = e[_TI]
-                if ti is not None and day0 is not None:
-                    sday, pod = ti[1] - day0 + 1, cb.PARTS_OF_DAY[ti[2] // 6]
-                else:
-                    sday = pod = None
-                tsm = e["t_session_ms"] if isinstance(e["t_session_ms"], int) else 0
-                if h:
-                    # study-relative time: day 1 = 2000-01-01, the part of day as its first hour,
-                    # plus the session clock; never the real wall clock
-                    stamp = rfc3339_ms(_STUDY_EPOCH + timedelta(days=(sday or 1) - 1,
-                                                                hours=(ti[2] // 6) * 6 if ti else 0,
-                                                                milliseconds=tsm))
-                    sid_out, eid = s_sid, h.event_uuid(e["event_id"])
-                else:
-                    stamp, sid_out, eid = e["ts_utc"], s_sid, e["event_id"]
-                sw.write(statement_json(e["event_type"], e["level_id"], e["payload"],
-                                        _payload_text(e, ctx.shareable, free_types), s_code, study, sid_out, eid,
-                                        stamp, e["event_seq"], tsm, sday, pod, e["schema_version"], e["app_version"]))
-        sw.close()
-        out.commit()
-        return sw.n
-    except BaseException:
-        out.abort()
-        raise
+    return rows, deleted, n_statements
 
 
 def read_withdrawn_file(out_dir: Path) -> tuple[set[str], set[str]]:
@@ -583,68 +735,100 @@ def merge(inputs: Iterable[str | Path], private_key_path: str | Path | None, out
 _CODE_KEY = b'"participant_code":"'
 
 
-def _partition(opened: list[OpenedBundle], k: int) -> tuple[list[list[tuple[str, list[bytes]]]], int]:
-    """Split lines into ``k`` contiguous ranges of participant codes with about equal events.
+class _Partitioner:
+    """Splits lines into ``k`` contiguous ranges of participant codes with about equal events.
 
     An event_id met under two different codes goes where it was first met, so the conflict is
-    still seen (and reported) by one worker. Returns (parts, cross-code ids)."""
-    per_line: list[list[str]] = []
-    counts: dict[str, int] = defaultdict(int)
-    owner: dict[bytes, str] = {}
-    cross = 0
-    for ob in opened:
-        codes = []
+    still seen (and reported) by one worker. ``scan`` each bundle in order as it is opened (the
+    scan overlaps with the decryption of the next bundles), then ``split``."""
+
+    def __init__(self) -> None:
+        self.per_line: list[list[str]] = []
+        self.counts: Counter[str] = Counter()
+        self.owner: dict[bytes, str] = {}
+        self.text: dict[bytes, str] = {}
+        self.cross = 0
+
+    def scan(self, ob: OpenedBundle) -> None:
+        owner, text = self.owner, self.text
+        ck, ek = _CODE_KEY, _EID
+        codes: list[str] = []
+        add = codes.append
         for line in ob.lines:
-            i = line.find(_CODE_KEY)
-            code = line[i + 20:line.find(b'"', i + 20)].decode("utf-8", "replace") if i >= 0 else ""
-            j = line.find(_EID)
+            i = line.find(ck)
+            if i >= 0:
+                raw = line[i + 20:line.find(b'"', i + 20)]
+                code = text.get(raw)
+                if code is None:
+                    code = text[raw] = raw.decode("utf-8", "replace")
+            else:
+                code = ""
+            j = line.find(ek)
             if j >= 0:
-                eid = line[j + 12:line.find(b'"', j + 12)]
-                first = owner.setdefault(eid, code)
+                first = owner.setdefault(line[j + 12:line.find(b'"', j + 12)], code)
                 if first != code:
-                    cross += 1
+                    self.cross += 1
                     code = first
-            codes.append(code)
-            counts[code] += 1
-        per_line.append(codes)
-    order = sorted(counts)
-    total = sum(counts.values())
-    bounds: dict[str, int] = {}
-    acc, part = 0, 0
-    for c in order:
-        if part < k - 1 and acc >= total * (part + 1) / k:
-            part += 1
-        bounds[c] = part
-        acc += counts[c]
-    parts: list[list[tuple[str, list[bytes]]]] = [[] for _ in range(k)]
-    for ob, codes in zip(opened, per_line):
-        split: list[list[bytes]] = [[] for _ in range(k)]
-        for line, c in zip(ob.lines, codes):
-            split[bounds[c]].append(line)
-        for i in range(k):
-            parts[i].append((ob.path.name, split[i]))
-    return parts, cross
+            add(code)
+        self.per_line.append(codes)
+        self.counts.update(codes)
+
+    def split(self, opened: list[OpenedBundle], k: int) -> tuple[list[list[tuple[str, list[bytes]]]], int]:
+        """(parts, cross-code ids)"""
+        counts = self.counts
+        order = sorted(counts)
+        total = sum(counts.values())
+        bounds: dict[str, int] = {}
+        acc, part = 0, 0
+        for c in order:
+            if part < k - 1 and acc >= total * (part + 1) / k:
+                part += 1
+            bounds[c] = part
+            acc += counts[c]
+        parts: list[list[tuple[str, list[bytes]]]] = [[] for _ in range(k)]
+        for ob, codes in zip(opened, self.per_line):
+            where = list(map(bounds.__getitem__, codes))
+            for i in range(k):
+                parts[i].append((ob.path.name, [ln for ln, w in zip(ob.lines, where) if w == i]))
+        self.per_line = []
+        self.owner = {}
+        return parts, self.cross
 
 
-def _work(part: list[tuple[str, list[bytes]]], part_dir: Path, shared: dict[str, Any]) -> dict[str, Any]:
-    """Dedupe, check and write one range of participants into ``part_dir`` (headerless parts)."""
+def _partition(opened: list[OpenedBundle], k: int) -> tuple[list[list[tuple[str, list[bytes]]]], int]:
+    p = _Partitioner()
+    for ob in opened:
+        p.scan(ob)
+    return p.split(opened, k)
+
+
+def _work(part: list[tuple[str, list[bytes]]], part_dir: Path, shared: dict[str, Any],
+          header: bool = False, keep: list[Any] | None = None) -> dict[str, Any]:
+    """Dedupe, check and write one range of participants into ``part_dir``.
+
+    With ``header`` the tables get their header row and the statements their opening bracket (the
+    first range); the closing bracket is added when the parts are joined. With ``keep`` the
+    events and their index are handed over instead of freed here (freeing a million small objects
+    takes a while: the caller does it when the time is not on the critical path, or never)."""
     st = _State()
     st.manifest_sessions = shared["manifest_sessions"]
     for name, lines in part:
         _ingest(st, name, lines, shared["full_validate"])
     is_withdrawn = shared["is_withdrawn"]
-    sessions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    sessions: dict[str, list[tuple]] = defaultdict(list)
     removed = 0
     wd_cache: dict[str, bool] = {}
     for ev in st.events:
-        code = ev["participant_code"]
+        code = ev[R_CODE]
         w = wd_cache.get(code)
         if w is None:
             w = wd_cache[code] = is_withdrawn(code)
         if w:
             removed += 1
         else:
-            sessions[ev["session_id"]].append(ev)
+            sessions[ev[R_SID]].append(ev)
+    if keep is not None:
+        keep.append((st.events, st.by_id, sessions))
     st.events = []
     st.by_id = {}
     now_ms, earliest_ms = shared["now_ms"], shared["earliest_ms"]
@@ -658,18 +842,18 @@ def _work(part: list[tuple[str, list[bytes]]], part_dir: Path, shared: dict[str,
     first_day: dict[str, int] = {}
     sess_info: dict[str, dict[str, Any]] = {}
     for sid, evs in sessions.items():
-        evs.sort(key=lambda e: (e["event_seq"], e["event_id"]))
-        code = evs[0]["participant_code"]
-        seqs = [e["event_seq"] for e in evs]
+        evs.sort(key=_SEQ_ID)
+        code = evs[0][R_CODE]
+        seqs = [e[R_SEQ] for e in evs]
         dups = sorted({s for s, t in zip(seqs, seqs[1:]) if s == t})
         if dups:
             seq_conflicts.append({"participant_code": code, "session_id": sid, "event_seq": _ranges(dups)})
         last = max(seqs[-1], st.manifest_sessions.get(sid, -1))
         have = set(seqs)
         missing = [s for s in range(0, last + 1) if s not in have] if len(have) != last + 1 else []
-        if missing and missing[0] == 0 and evs[0]["event_type"] == "consent_decided":
+        if missing and missing[0] == 0 and evs[0][R_ET] == "consent_decided":
             # the consent session: what came before the player said yes was never research data
-            lead = evs[0]["event_seq"]
+            lead = evs[0][R_SEQ]
             missing = [s for s in missing if s >= lead]
             n_consent_sessions += 1
         if missing:
@@ -678,11 +862,10 @@ def _work(part: list[tuple[str, list[bytes]]], part_dir: Path, shared: dict[str,
         prev_off = None
         first_ms = None
         for e in evs:
-            ti = time_info(e["ts_utc"], e["tz_offset_min"])
-            e[_TI] = ti
+            ti = e[R_TI]
             if ti is None:
-                bad_time.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
-                                 "ts_utc": e["ts_utc"]})
+                bad_time.append({"participant_code": code, "session_id": sid, "event_id": e[R_EID],
+                                 "ts_utc": e[R_TS]})
                 continue
             ms = ti[0]
             if first_ms is None:
@@ -690,16 +873,16 @@ def _work(part: list[tuple[str, list[bytes]]], part_dir: Path, shared: dict[str,
             if ms > now_ms:
                 n_future += 1
                 if len(future) < 1000:
-                    future.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
-                                   "ts_utc": e["ts_utc"]})
+                    future.append({"participant_code": code, "session_id": sid, "event_id": e[R_EID],
+                                   "ts_utc": e[R_TS]})
             elif ms < earliest_ms:
                 n_past += 1
                 if len(past) < 1000:
-                    past.append({"participant_code": code, "session_id": sid, "event_id": e["event_id"],
-                                 "ts_utc": e["ts_utc"]})
-            off = ms - e["t_session_ms"]
+                    past.append({"participant_code": code, "session_id": sid, "event_id": e[R_EID],
+                                 "ts_utc": e[R_TS]})
+            off = ms - e[R_TSM]
             if prev_off is not None and abs(off - prev_off) > CLOCK_JUMP_S * 1000:
-                jumps.append({"participant_code": code, "session_id": sid, "event_seq": e["event_seq"],
+                jumps.append({"participant_code": code, "session_id": sid, "event_seq": e[R_SEQ],
                               "jump_s": round((off - prev_off) / 1000, 1)})
             prev_off = off
             d = first_day.get(code)
@@ -711,15 +894,16 @@ def _work(part: list[tuple[str, list[bytes]]], part_dir: Path, shared: dict[str,
     order = sorted(sessions, key=lambda s: (sess_info[s]["code"], sess_info[s]["first_ms"], s))
     part_dir.mkdir(parents=True, exist_ok=True)
     ctx = _Ctx(shared["shareable"], shared["hasher"], sessions, order, sess_info, first_day, shared["bar"])
-    rows, deleted = _write_csvs(ctx, part_dir, header=False, durable=False)
-    if shared["write_xapi"]:
-        _write_xapi(ctx, part_dir, bare=True, durable=False)
+    rows, deleted, n_statements = _write_outputs(ctx, part_dir, header=header, durable=False,
+                                                 write_xapi=shared["write_xapi"], close=False,
+                                                 writeback=header)
     return {
         "read": st.read, "duplicates": st.duplicates, "conflicts": st.conflicts, "invalid": st.invalid,
         "schema_versions": dict(st.schema_versions), "removed": removed, "gaps": gaps,
         "seq_conflicts": seq_conflicts, "future": future, "n_future": n_future, "past": past, "n_past": n_past,
         "jumps": jumps, "bad_time": bad_time, "consent_sessions": n_consent_sessions, "rows": rows,
-        "deleted": deleted, "participants": sorted({sess_info[s]["code"] for s in order}), "sessions": len(order),
+        "deleted": deleted, "statements": n_statements,
+        "participants": sorted({sess_info[s]["code"] for s in order}), "sessions": len(order),
     }
 
 
@@ -743,26 +927,49 @@ def _copy_into(src: Path, raw: Any) -> None:
         shutil.copyfileobj(fh, raw, 1 << 22)
 
 
-def _concat(parts: list[Path], dest: Path, head: str = "", sep: str = "", tail: str = "") -> None:
-    """Join part files (kernel copy where possible) into ``dest``, atomically."""
-    out = _Out(dest)
+def _free(objs: list[Any]) -> None:
+    """Drop big containers a slice at a time: in between, the GIL can pass to the threads that copy
+    and fsync (one ``del`` of a million objects would hold it throughout)."""
+    while objs:
+        x = objs.pop()
+        if type(x) is list:
+            while x:
+                del x[-20000:]
+        elif type(x) is dict:
+            while x:
+                x.popitem()
+        elif type(x) is tuple:
+            objs.extend(x)
+        del x
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        out.fh.write(head)
-        out.fh.flush()
-        raw = out.fh.buffer
-        wrote = False
-        for p in parts:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _join(first: Path, rest: list[Path], dest: Path, sep: str = "", first_has_data: bool = True,
+          tail: str = "") -> None:
+    """Append the other parts (kernel copy where possible) to the first part, which already holds
+    the header and the first range, make it durable and move it into place as ``dest`` (atomically:
+    never half a file). The parts are in a folder beside ``dest``, on the same file system."""
+    with open(first, "r+b", buffering=0) as raw:   # not "ab": sendfile() refuses O_APPEND files
+        raw.seek(0, os.SEEK_END)
+        wrote = first_has_data
+        for p in rest:
             if not p.exists() or p.stat().st_size == 0:
                 continue
             if wrote and sep:
                 raw.write(sep.encode())
             _copy_into(p, raw)
             wrote = True
-        raw.write(tail.encode())
-        out.commit()
-    except BaseException:
-        out.abort()
-        raise
+        if tail:
+            raw.write(tail.encode())
+        os.fsync(raw.fileno())
+    os.replace(first, dest)
 
 
 def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, withdraw, progress,
@@ -788,19 +995,32 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
     for p in problems:
         st.unreadable.append({"file": p.split(":")[0], "error": p})
     opened: list[OpenedBundle] = []
-    for n, path in enumerate(bundles, 1):
-        bar.update("Decrypting bundles", n - 1, len(bundles))
+    can_fork = parallel and hasattr(os, "fork") and os.name == "posix"
+    partitioner = _Partitioner() if can_fork and MAX_WORKERS > 1 and (os.cpu_count() or 1) > 1 else None
+
+    def try_open(path: Path) -> OpenedBundle | BundleError:
         try:
-            ob = open_bundle(path, sk)
+            return open_bundle(path, sk)
         except BundleError as e:
-            st.unreadable.append({"file": path.name, "error": str(e)})
-            continue
-        _note_bundle(st, ob)
-        opened.append(ob)
+            return e
+
+    # two bundles at a time: decompression, decryption and hashing release the GIL
+    with ThreadPoolExecutor(max_workers=2 if len(bundles) > 1 else 1) as dpool:
+        for n, (path, ob) in enumerate(zip(bundles, dpool.map(try_open, bundles)), 1):
+            bar.update("Decrypting bundles", n - 1, len(bundles))
+            if isinstance(ob, BundleError):
+                st.unreadable.append({"file": path.name, "error": str(ob)})
+                continue
+            _note_bundle(st, ob)
+            opened.append(ob)
+            if partitioner is not None:
+                partitioner.scan(ob)
     bar.update("Decrypting bundles", len(bundles), len(bundles), force=True)
     if not st.bundles:
         raise MergeError("No bundle could be opened:\n  " + "\n  ".join(u["error"] for u in st.unreadable))
     phases = {"decrypt": round(time.perf_counter() - t_start, 2)}
+    LAST_TIMINGS.clear()
+    LAST_TIMINGS["decrypt"] = phases["decrypt"]
 
     # ------------------------------------------------------------ withdrawals
     wd_codes, wd_hashes = read_withdrawn_file(out_dir)
@@ -819,13 +1039,15 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
 
     # ------------------------------------------------------------ the work, on every core we may use
     total_lines = sum(len(ob.lines) for ob in opened)
-    can_fork = parallel and hasattr(os, "fork") and os.name == "posix"
     k = min(MAX_WORKERS, os.cpu_count() or 1) if (can_fork and total_lines >= PARALLEL_MIN_EVENTS) else 1
-    if k > 1:
+    if k > 1 and partitioner is not None:
+        parts, cross = partitioner.split(opened, k)
+    elif k > 1:
         parts, cross = _partition(opened, k)
     else:
         parts, cross = [[(ob.path.name, ob.lines) for ob in opened]], 0
     opened = []
+    partitioner = None
     shared = {"manifest_sessions": st.manifest_sessions, "full_validate": full_validate,
               "is_withdrawn": is_withdrawn, "shareable": shareable, "hasher": hasher, "bar": bar,
               "write_xapi": write_xapi,
@@ -837,6 +1059,7 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
         shutil.rmtree(work_root)
     children: list[int] = []
     results: list[dict[str, Any] | None] = [None] * k
+    pool: ThreadPoolExecutor | None = None
     try:
         if k > 1:
             sys.stdout.flush()
@@ -847,7 +1070,8 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
                     code = 1
                     try:
                         shared["bar"] = Progress(False)
-                        res = _work(parts[i], work_root / str(i), shared)
+                        hold: list[Any] = []   # freed by os._exit, not one object at a time
+                        res = _work(parts[i], work_root / str(i), shared, keep=hold)
                         (work_root / str(i) / "stats.json").write_text(json.dumps(res), "utf-8")
                         code = 0
                     except BaseException:
@@ -857,11 +1081,29 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
                     finally:
                         os._exit(code)
                 children.append(pid)
-        results[0] = _work(parts[0], work_root / "0", shared)
+        LAST_TIMINGS["partition"] = round(time.perf_counter() - t_start, 2)
+        hold = []
+        results[0] = _work(parts[0], work_root / "0", shared, header=True, keep=hold)
+        LAST_TIMINGS["first_range"] = round(time.perf_counter() - t_start, 2)
+        hold.append(parts)
         parts = []
+        # the first range is the head of every output: let the disk start on it while the other
+        # worker finishes (the final fsync then has only the appended ranges left to write)
+        pool = ThreadPoolExecutor(max_workers=4)
+        names = [f"{t}.csv" for t in cb.TABLES] + (["xapi_statements.json"] if write_xapi else [])
+        if children:
+            for n in names:
+                pool.submit(_fsync_path, work_root / "0" / n)
         failed = False
+        statuses: dict[int, int] = {}
+        for pid in children:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                statuses[pid] = status
+        if len(statuses) < len(children):
+            _free(hold)   # the other worker is still busy: free our range's data meanwhile
         for i, pid in enumerate(children, 1):
-            _, status = os.waitpid(pid, 0)
+            status = statuses[pid] if pid in statuses else os.waitpid(pid, 0)[1]
             stats = work_root / str(i) / "stats.json"
             if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and stats.exists():
                 results[i] = json.loads(stats.read_text("utf-8"))
@@ -871,17 +1113,22 @@ def _merge(inputs, private_key_path, out_dir, shareable, full_validate, now, wit
             raise MergeError("A merge worker process failed; run again with parallel=False to see why.")
         phases["work"] = round(time.perf_counter() - t_start, 2)
         dirs = [work_root / str(i) for i in range(k)]
-        for t in cb.TABLES:
-            head = io.StringIO()
-            csv.writer(head, lineterminator="\n").writerow(cb.column_names(t, shareable))
-            _concat([d / f"{t}.csv" for d in dirs], out_dir / f"{t}.csv", head=head.getvalue())
+        jobs = [pool.submit(_join, dirs[0] / f"{t}.csv", [d / f"{t}.csv" for d in dirs[1:]], out_dir / f"{t}.csv")
+                for t in cb.TABLES]
         if write_xapi:
-            _concat([d / "xapi_statements.json" for d in dirs], out_dir / "xapi_statements.json",
-                    head="[\n", sep=",\n", tail="\n]\n")
+            jobs.append(pool.submit(_join, dirs[0] / "xapi_statements.json",
+                                    [d / "xapi_statements.json" for d in dirs[1:]], out_dir / "xapi_statements.json",
+                                    sep=",\n", first_has_data=bool(results[0]["statements"]), tail="\n]\n"))
         elif (out_dir / "xapi_statements.json").exists():
             (out_dir / "xapi_statements.json").unlink()  # never leave statements of an older merge
+        _free(hold)   # (if not done yet) while the joins copy and fsync
+        for j in jobs:
+            j.result()
         phases["assemble"] = round(time.perf_counter() - t_start, 2)
+        LAST_TIMINGS.update(work=phases["work"], assemble=phases["assemble"])
     finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
         for pid in children:
             try:
                 os.waitpid(pid, os.WNOHANG)
