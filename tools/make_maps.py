@@ -104,6 +104,8 @@ class Place:
     thoughts: list[tuple[str, str]] = field(default_factory=list)  # (name, encounter) in reading order
     planner: tuple[str, str] | None = None           # (name, board)
     guide: tuple[str, str] = ("Glim", "down")
+    # practice spots on solid props: (prop char, which one in reading order, name, kind, content key)
+    extras: list[tuple[str, int, str, str, str]] = field(default_factory=list)
 
 
 PLACES: list[Place] = []
@@ -151,8 +153,10 @@ PLACES.append(Place(
           "2": ("Sam outside the blue house", "sam", "npc_sam", "down")},
     sign=("Harbour sign", "sign_harbour"),
     checkpoint=("Plaza checkpoint", "plaza"),
-    exit=("Road north to the park", "guide_intro"),
+    exit=("Road north to the park", "guide_intro, sorting:moments, breathing:bench"),
     spawn_name="Town gate (start)",
+    extras=[("N", 0, "Mood board", "sorting", "moments"),
+            ("n", 1, "Quiet bench", "breathing", "bench")],
 ))
 
 
@@ -200,7 +204,7 @@ PLACES.append(Place(
     sign=("Park sign", "sign_park"),
     planner=("Week planner board", "week_board"),
     checkpoint=("Park loop checkpoint", "park"),
-    exit=("East gate to the school", "guide_intro"),
+    exit=("East gate to the school", "guide_intro, planner:week_board"),
     spawn_name="Park gate (start)",
 ))
 
@@ -254,7 +258,7 @@ PLACES.append(Place(
               ("Thought creature in the east yard", "thought_5"),
               ("Thought creature by the flower bed", "thought_6")],
     checkpoint=("Court checkpoint", "yard"),
-    exit=("South gate to the forest", "guide_intro"),
+    exit=("South gate to the forest", "guide_intro, " + ", ".join(f"thought:thought_{i}" for i in range(1, 7))),
     spawn_name="West gate (start)",
 ))
 
@@ -305,7 +309,7 @@ PLACES.append(Place(
               ("Case file on the north path", "case_2"),
               ("Case file in the glade", "case_3")],
     checkpoint=("Clearing checkpoint", "clearing"),
-    exit=("Trail north to the river", "guide_intro"),
+    exit=("Trail north to the river", "guide_intro, thought:case_1, thought:case_2, thought:case_3"),
     spawn_name="Forest edge (start)",
 ))
 
@@ -328,7 +332,7 @@ PLACES.append(Place(
         "T...............S.~~~~~~~....==.....,..K",  # 8
         "T...,=============oo~ooo~======..F.n.F.T",  # 9
         "T.,..=============~ooo~oo===2===.......T",  # 10
-        "P....==........::~~~~~~~......==,,....PK",  # 11
+        "P....==........::~~~~~~~......==,,..N.PK",  # 11
         "P..,.==.l........~~~~~~~:....m==C.....AT",  # 12
         "P.G..==..........~~~~~~~:.K..*==....,..K",  # 13
         "@======......*..~~w~~~~.......==,......K",  # 14
@@ -353,7 +357,8 @@ PLACES.append(Place(
           "2": ("Mei across the stones", "mei", "npc_mei", "left")},
     sign=("Stepping stones sign", "sign_river"),
     checkpoint=("East bank checkpoint", "east_bank"),
-    exit=("Road east to the market", "guide_intro"),
+    exit=("Road east to the market", "guide_intro, practice:problem_board"),
+    extras=[("N", 0, "Problem board", "practice", "problem_board")],
     spawn_name="West bank (start)",
 ))
 
@@ -378,7 +383,7 @@ PLACES.append(Place(
         "T##################L###################P",  # 10
         "K#####[[[###]]]###########[[[###]]]####T",  # 11
         "K####cMMMq##MMMc#########qMMMc##MMMcq##K",  # 12
-        "A########1#######h####h################K",  # 13
+        "A########1#######h####h#######N########K",  # 13
         "AS################;;;;#################A",  # 14
         "@=;;;;;;;;;;;;;;n;;OO;;;2;;;;;;;;;;;;;=E",  # 15
         "==;G;;;;;;;;;;;;;;;OO;;n;;;;;;;;;;;;;;=E",  # 16
@@ -401,7 +406,9 @@ PLACES.append(Place(
           "2": ("Leo by the fountain", "leo", "npc_leo", "left")},
     sign=("Market sign", "sign_market"),
     checkpoint=("Fountain checkpoint", "market"),
-    exit=("Road east to the hill", "guide_intro"),
+    exit=("Road east to the hill", "guide_intro, practice:speak_up, practice:ally_map"),
+    extras=[("M", 4, "Speak-up stall", "practice", "speak_up"),
+            ("N", 0, "Ally board", "practice", "ally_map")],
     spawn_name="Market gate (start)",
 ))
 
@@ -417,7 +424,7 @@ PLACES.append(Place(
         "AKTTTKTTTATKTPTTPATTKKKKPPTPPTPPKTTPTKPP",  # 1
         "K..TTP.....P.PP.TT.P..+--------------+.P",  # 2
         "P...................%.|;n;;;n;;;;n;;n|.T",  # 3
-        "T...........P.TrK...,.|;;;;;;1;;;;;;;|PT",  # 4
+        "T...........P.TrK...,.|;;;N;;1;;;;;;;|PT",  # 4
         "PK...............,....|;F;;;;h;;h;;F;;=E",  # 5
         "~~~~~~~~~~~~:..,..*.r.|;;;;;;;;;;2;;;;=E",  # 6
         "~~~~~~~~~~~~:..,......|;;;;;;;C;;;;;;|KK",  # 7
@@ -449,7 +456,9 @@ PLACES.append(Place(
           "2": ("Sam on the summit", "sam", "npc_sam", "left")},
     sign=("Hill trail sign", "sign_hill"),
     checkpoint=("Summit checkpoint", "summit"),
-    exit=("Path over the hill", "guide_intro"),
+    exit=("Path over the hill", "guide_intro, practice:skills_review, practice:toolkit"),
+    extras=[("N", 0, "Review board", "practice", "skills_review"),
+            ("n", 2, "Summit bench", "practice", "toolkit")],
     spawn_name="Foot of the hill (start)",
 ))
 
@@ -714,6 +723,11 @@ def build(place: Place, names, collides):
         if not boards:
             raise MapError(f"{place.folder}: planner needs a notice board 'N'")
         obj(place.planner[0], "planner", boards[:1], {"g_board": place.planner[1]})
+    for ch, nth, name, kind, key in place.extras:
+        cs = cells_of(ch)
+        if len(cs) <= nth:
+            raise MapError(f"{place.folder}: {kind} {name!r} needs a {ch!r} prop number {nth + 1}")
+        obj(name, kind, [cs[nth]], {f"g_{kind}": key})
     qs = cells_of("?")
     if len(qs) != len(place.thoughts):
         raise MapError(f"{place.folder}: {len(qs)} '?' cells but {len(place.thoughts)} thoughts listed")
@@ -735,7 +749,7 @@ def build(place: Place, names, collides):
             for (x, y) in o["cells"]:
                 if solid(x, y):
                     raise MapError(f"{place.folder}: {o['type']} {o['name']!r} on solid cell ({x},{y})")
-        if o["type"] in ("sign", "planner"):
+        if o["type"] in ("sign", "planner") or any(o["type"] == e[3] for e in place.extras):
             (x, y), = o["cells"]
             if not solid(x, y):
                 raise MapError(f"{place.folder}: {o['type']} {o['name']!r} must sit on a solid prop")
@@ -759,7 +773,8 @@ def build(place: Place, names, collides):
         for (x, y) in o["cells"]:
             if o["type"] in ("exit", "checkpoint", "thought", "spawn") and (x, y) not in seen:
                 problems.append(f"{o['type']} {o['name']!r} at ({x},{y}) is not reachable from the spawn")
-            if o["type"] in ("npc", "sign", "planner") and not touches_reachable(x, y):
+            if (o["type"] in ("npc", "sign", "planner") or any(o["type"] == e[3] for e in place.extras)) \
+                    and not touches_reachable(x, y):
                 problems.append(f"{o['type']} {o['name']!r} at ({x},{y}) cannot be reached to talk to")
     if problems:
         raise MapError(f"{place.folder}: " + "; ".join(problems))

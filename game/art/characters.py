@@ -24,7 +24,7 @@ FRAMES = ("stand", "step_a", "stand", "step_b")
 # public option lists
 # --------------------------------------------------------------------------
 
-BODIES = ["slim", "broad", "short"]
+BODIES = ["slim", "broad", "short", "round"]  # append only: avatar events log indices
 
 # name -> (base, shade, blush)
 SKIN_TONES: dict[str, tuple[str, str, str]] = {
@@ -446,14 +446,14 @@ def compose_grid(view: str, frame: str, hair_style: str, body: str) -> list[list
     _overlay(g, BODY[(view, frame)], 9)
     _overlay(g, HEAD[view], 0)
     _overlay(g, HAIR[hair_style][view], 0)
-    if body == "broad":
+    if body in ("broad", "round"):
         for y in range(9, 16):
             row = g[y]
             if view == "side":
                 g[y] = row[0:8] + [row[7]] + row[8:15]
             else:
                 g[y] = row[1:8] + [row[7], row[8]] + row[8:15]
-    elif body == "short":
+    if body in ("short", "round"):
         g = [["."] * 16, ["."] * 16] + [r for i, r in enumerate(g) if i not in (10, 12)]
     if frame != "stand":  # bob: lift the upper body one art pixel
         cut = 12 if body != "short" else 12
@@ -634,3 +634,49 @@ PRESETS: dict[str, dict] = {
     "npc_leo": dict(body="broad", skin="golden", hair_style="long", hair_colour="auburn",
                     top_colour="grey", bottom_colour="brown"),
 }
+
+
+# --------------------------------------------------------------------------
+# the player's avatar (chosen in game.scenes.avatar, saved in profile["avatar"])
+# --------------------------------------------------------------------------
+
+# The options the avatar screen offers, in order. Events log indices into these lists, so
+# only ever append to them.
+AVATAR_OPTIONS: dict[str, list[str]] = {
+    "body": list(BODIES),
+    "skin": list(SKIN_TONES),
+    "hair_style": list(HAIR_STYLES),
+    "hair_colour": list(HAIR_COLOURS),
+    "top_colour": list(CLOTHING_COLOURS),
+    "bottom_colour": list(CLOTHING_COLOURS),
+}
+AVATAR_DEFAULT: dict[str, str] = dict(PRESETS["player_default"])
+
+
+def avatar_look(avatar: dict | None) -> dict[str, str]:
+    """The ``make_character_sheet`` arguments for a saved avatar; unknown or missing values (an old
+    or damaged save) fall back to the default look, so a save can never break the world."""
+    look = dict(AVATAR_DEFAULT)
+    for key, options in AVATAR_OPTIONS.items():
+        value = (avatar or {}).get(key)
+        if isinstance(value, str) and value in options:
+            look[key] = value
+    return look
+
+
+_AVATAR_SHEETS: dict[tuple, pygame.Surface] = {}
+
+
+def avatar_sheet(avatar: dict | None) -> pygame.Surface:
+    """The player's 4x4 walk sheet, built in memory (~5 ms) once per look and cached."""
+    look = avatar_look(avatar)
+    key = tuple(look[k] for k in AVATAR_OPTIONS)
+    sheet = _AVATAR_SHEETS.get(key)
+    if sheet is None:
+        sheet = make_character_sheet(**look)
+        if pygame.display.get_surface() is not None:
+            sheet = sheet.convert_alpha()
+        if len(_AVATAR_SHEETS) >= 32:   # the avatar screen previews many looks
+            _AVATAR_SHEETS.clear()
+        _AVATAR_SHEETS[key] = sheet
+    return sheet

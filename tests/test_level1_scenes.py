@@ -1,0 +1,94 @@
+"""Level 1 through the real app: the mood board (sorting) and the quiet bench (breathing)."""
+from argparse import Namespace
+
+from game.boot import DefaultDeployment
+from game.input.actions import A
+from game.runner import run_game
+from game.scripted import PRACTICE, ScriptedPlayer
+from game.store.eventlog import read_all_events
+from game.store.profiles import ProfileStore
+
+
+def args(tmp):
+    return Namespace(data_dir=str(tmp), portable=False, deployment=None, lang=None, fullscreen=False)
+
+
+def consenting(app):
+    ctx = app.ctx
+    original = ctx.activate_profile
+
+    def activate(profile):
+        profile.research.update(decision="yes", participant_code="TEST")
+        original(profile)
+    ctx.activate_profile = activate
+
+
+def into_level_one(sp):
+    yield from sp.wait_scene("title")
+    yield from sp.press("play")
+    yield from sp.wait_scene("profiles")
+    yield from sp.press("new")
+    yield from sp.wait_scene("new_profile")
+    yield from sp.key(A.TEXT, "Ari")
+    yield from sp.press("create")
+    yield from sp.wait_scene("journey")
+    yield from sp.press(f"level:{sp.app.ctx.levels[0].id}")
+    yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None and sp.top().name == "play",
+                           "level 1")
+
+
+def test_exit_waits_for_the_practice_then_sorting_and_breathing_complete_the_level(tmp_path):
+    seen = {}
+
+    def script(sp):
+        yield from into_level_one(sp)
+        play = sp.play_scene()
+        objs = play.world.lmap.objects
+        exit_obj = next(o for o in objs if o.kind == "exit")
+        assert "sorting:moments" in exit_obj.props["_requires"]
+        for o in [o for o in objs if o.kind in ("npc", "sign")]:
+            yield from sp.talk_to(o)
+        yield from sp.walk_to(exit_obj.tiles[0])
+        for _ in range(10):
+            yield None
+        seen["toast"] = play.toast
+        assert sp.top().name == "play" and not play.completed  # not yet: the practice is missing
+        # stop the breathing early once: logged as not finished, still counts as tried
+        bench = next(o for o in objs if o.kind == "breathing")
+        yield from sp.use(bench, "breathing")
+        yield from sp.press("start")
+        for _ in range(60 * 13):  # one whole breath (12 s) and a bit
+            yield None
+        yield from sp.press("stop")
+        seen["early_done"] = sp.top().ended
+        yield from sp.press("leave")
+        yield from sp.wait_scene("play")
+        for kind in ("sorting", "breathing"):
+            obj = next(o for o in objs if o.kind == kind)
+            yield from PRACTICE[kind](sp, obj)
+        yield from sp.walk_to(exit_obj.tiles[0])
+        yield from sp.wait_scene("level_complete", 600)
+        yield from sp.press("continue")
+        yield from sp.wait_scene("journey")
+        yield from sp.press("title")
+        yield from sp.wait_scene("title")
+        yield from sp.finish_with("quit")
+
+    sp = ScriptedPlayer(script)
+    dep = DefaultDeployment(research_enabled=True)
+    assert run_game(args(tmp_path), headless=True, driver=sp, deployment=dep, on_app=consenting) == 0
+    assert sp.done, (sp.error, sp.log[-6:])
+    assert seen["toast"].startswith("Before you go")
+    events = read_all_events(tmp_path / "logs")
+    sorted_ = [e["payload"] for e in events if e["event_type"] == "moment_sorted"]
+    assert sorted_[0]["correct"] is False and sorted_[1]["correct"] is True and sorted_[1]["attempt"] == 2
+    assert {p["chosen"] for p in sorted_} <= {"thought", "feeling", "action"}
+    done = [e["payload"] for e in events if e["event_type"] == "sorting_completed"]
+    assert len(done) == 1 and done[0]["moments"] == 9 and done[0]["first_try_right"] == 8
+    breaths = [e["payload"] for e in events if e["event_type"] == "breathing_done"]
+    assert [b["finished"] for b in breaths] == [False, True]
+    assert breaths[0]["cycles_done"] == 1 and breaths[1]["cycles_done"] == breaths[1]["cycles_planned"] == 4
+    assert any(e["event_type"] == "level_completed" for e in events)
+    store = ProfileStore(tmp_path / "profiles")
+    prof = store.load(store.list_profiles()[0].profile_id)
+    assert prof.level_state(dep_level := "level1_mood_map").get("completed") and dep_level in prof.completed_levels()
