@@ -1,4 +1,11 @@
-"""A paginated dialogue box (pygame_gui): Enter, Space, a click or the Next button turns the page."""
+"""A paginated dialogue box (pygame_gui): Enter, Space, a click or the Next button turns the page.
+
+The text types itself out at the player's text speed (settings); instant text or reduced motion
+show a page at once. Enter first completes a page that is still typing, then turns it. The box
+grows with the text size; a page too long for the box at a big text size is split into parts.
+With read aloud on, each page is spoken (and stopped when the page turns). Every page shown is
+added to the level's transcript (T, or the "What was said" button).
+"""
 from __future__ import annotations
 
 from typing import Callable
@@ -6,12 +13,14 @@ from typing import Callable
 import pygame
 
 from game.content.level import Dialogue
+from game.i18n import _
 from game.input.actions import A, Action
 from game.scenes.base import Scene
 from game.ui import draw
 from game.ui.manager import SCREEN_H, SCREEN_W, escape
 
-BOX = pygame.Rect(140, SCREEN_H - 230, SCREEN_W - 280, 200)
+BOX = pygame.Rect(140, SCREEN_H - 230, SCREEN_W - 280, 200)   # the box at 100% text size
+MAX_TEXT_H = int(SCREEN_H * 0.52)                              # taller pages are split
 
 
 class DialogueScene(Scene):
@@ -24,45 +33,173 @@ class DialogueScene(Scene):
         self.dialogue = dialogue
         self.dialogue_id = dialogue_id
         self.on_done = on_done
-        self.page = 0
-
-    def enter(self) -> None:
-        speaker = self.dialogue.speaker
-        self.box = self.track(self.ui.textbox(self.dialogue.pages[0], BOX.copy(), object_id="#dialogue_box"))
+        self.page = 0                       # index into self.parts
+        self.parts: list[tuple[int, str]] = []   # (content page index, text shown)
+        self.box_rect = BOX.copy()
         self.tag: pygame.Rect | None = None
-        if speaker:
-            w = self.ui.font("body", bold=True).size(speaker)[0] + 40
-            self.tag = pygame.Rect(BOX.x + 24, BOX.y - 42, w, 44)
-            self.track(self.ui.label(speaker, self.tag.copy(), object_id="#speaker_label"))
-        self.add_button("next", self._next_label(), pygame.Rect(BOX.right - 200, BOX.bottom - 62, 180, 48))
+        self.revealed = 0.0
+        self.typing = False
+        self._shown_pages: set[int] = set()
+
+    # ---------------------------------------------------------------- settings
+    def _settings(self) -> dict:
+        return getattr(self.app, "settings", None) or {}
+
+    def _cps(self) -> float | None:
+        from game.settings import chars_per_second
+
+        return chars_per_second(self._settings())
+
+    # ---------------------------------------------------------------- layout
+    def enter(self) -> None:
+        self.build()
+        self._show(typing=True)
         self.app.audio.play("blip")
 
+    def relayout(self) -> None:
+        """New text size, font or language: re-split the pages, keep the place (shown in full, not
+        retyped). After a language switch the level was reloaded: take this dialogue from it."""
+        current = self.parts[self.page][0] if self.parts else 0
+        self._follow_language()
+        self.clear_ui()
+        self.build()
+        self.page = next((i for i, (p, _) in enumerate(self.parts) if p == current), 0)
+        self._show(typing=False)
+
+    def build(self) -> None:
+        ui = self.ui
+        scale = getattr(ui, "text_scale", 1.0)
+        width = BOX.w if scale <= 1.25 else SCREEN_W - 120
+        bh = ui.button_h(48)
+        # split pages that would not fit, then size the box for the longest part
+        self.parts = []
+        for i in range(len(self.dialogue.pages)):
+            for part in self._split(self._page(i), width):
+                self.parts.append((i, part))
+        text_h = max([ui.box_h(t, width, "#dialogue_box") for _, t in self.parts] + [BOX.h - bh - 16])
+        box_h = text_h + bh + 16
+        self.box_rect = pygame.Rect((SCREEN_W - width) // 2, SCREEN_H - 24 - box_h, width, box_h)
+        b = self.box_rect
+        self.box = self.track(ui.textbox("", pygame.Rect(b.x, b.y, b.w, text_h), object_id="#dialogue_box"))
+        speaker = self.dialogue.speaker
+        self.tag = None
+        if speaker:
+            f = ui.font("body", bold=True)
+            tag_h = ui.label_h("body", bold=True) + 6
+            self.tag = pygame.Rect(b.x + 24, b.y - tag_h + 2, f.size(speaker)[0] + 40, tag_h)
+            self.track(ui.label(speaker, self.tag.copy(), object_id="#speaker_label"))
+        next_w = max(ui.button_w(_("Next »"), 180), ui.button_w(_("Close"), 180))
+        self.add_button("next", self._next_label(), pygame.Rect(b.right - 20 - next_w, b.bottom - 14 - bh, next_w, bh))
+        said = _("What was said")
+        tw = ui.button_w(said, 200)
+        self.add_button("transcript", said, pygame.Rect(b.x + 20, b.bottom - 14 - bh, tw, bh),
+                        focusable=False, tooltip=_("Everything said in this place so far (T)"))
+
+    def _follow_language(self) -> None:
+        """The same dialogue from the level the play scene has now (the language changed)."""
+        play = next((s for s in self.app.stack.scenes if getattr(s, "name", "") == "play"), None)
+        level = getattr(play, "level", None)
+        new = level.content.dialogue.get(self.dialogue_id) if level is not None else None
+        if new is not None and new is not self.dialogue and len(new.pages) == len(self.dialogue.pages):
+            self.dialogue = new
+
+    def _split(self, text: str, width: int) -> list[str]:
+        """``text`` as one part, or several when it is taller than the box may be."""
+        if self.ui.box_h(text, width, "#dialogue_box") <= MAX_TEXT_H:
+            return [text]
+        from game.ui import theme
+
+        px = theme.size("body", self.ui.text_scale, getattr(self.ui, "dyslexia", False)) + 2
+        font = self.ui.font(px)
+        lines = draw.wrap(font, text, width - 2 * 24 - 8)
+        per = max(1, int((MAX_TEXT_H - 36) // (font.get_linesize() * 1.4)) - 1)
+        return [" ".join(lines[i:i + per]) for i in range(0, len(lines), per)]
+
+    def _page(self, i: int) -> str:
+        """A page with ``{name}`` filled in: the player's nickname, or "friend" (their choice)."""
+        from game.scenes.avatar import fill_name
+
+        return fill_name(self.dialogue.pages[i], self.ctx.profile)
+
     def _next_label(self) -> str:
-        return "Next »" if self.page < len(self.dialogue.pages) - 1 else "Close"
+        return _("Next »") if self.page < len(self.parts) - 1 else _("Close")
+
+    # ---------------------------------------------------------------- pages
+    def _show(self, typing: bool) -> None:
+        """Put the current part in the box; type it out (or not); say it; note it in the transcript."""
+        idx, text = self.parts[self.page]
+        self.box.set_text(escape(text))
+        self.buttons["next"].set_text(self._next_label())
+        cps = self._cps() if typing else None
+        self.typing = cps is not None
+        self.revealed = 0.0
+        if self.typing:
+            self.box.update_text_end_position(0)
+        if idx not in self._shown_pages:
+            self._shown_pages.add(idx)
+            transcript = getattr(self.app, "transcript", None)
+            if transcript is not None:
+                transcript.append((self.dialogue.speaker or "", self._page(idx)))
+        if typing:
+            speak = getattr(self.app, "speak", None)
+            if speak is not None:
+                speak(text)
+
+    def finish_typing(self) -> None:
+        if self.typing:
+            self.typing = False
+            self.box.update_text_end_position(self.box.get_text_letter_count())
 
     def handle(self, action: Action) -> bool:
+        if action.kind is A.PRESS and action.value == "transcript":
+            from game.scenes.transcript import TranscriptScene
+
+            self.app.audio.play("confirm")
+            self.app.stack.push(TranscriptScene(self.app))
+            return True
         if action.kind in (A.CONFIRM,) or (action.kind is A.PRESS and action.value == "next"):
-            self.advance()
+            if self.typing:
+                self.finish_typing()
+            else:
+                self.advance()
             return True
         if action.kind is A.CANCEL:
-            self.page = len(self.dialogue.pages) - 1
+            self.page = len(self.parts) - 1
             self.advance()
             return True
         return True  # modal: the world waits
 
     def advance(self) -> None:
+        speech = getattr(self.app, "speech", None)
+        if speech is not None:
+            speech.cancel()
         self.page += 1
-        if self.page >= len(self.dialogue.pages):
+        if self.page >= len(self.parts):
             self.app.stack.pop()
             if self.on_done:
                 self.on_done()
             return
         self.app.audio.play("blip")
-        self.box.set_text(escape(self.dialogue.pages[self.page]))
-        self.buttons["next"].set_text(self._next_label())
+        self._show(typing=True)
+
+    def update(self, dt: float) -> None:
+        if not self.typing:
+            return
+        cps = self._cps()
+        total = self.box.get_text_letter_count()
+        if cps is None:
+            self.finish_typing()
+            return
+        before = int(self.revealed)
+        self.revealed += cps * dt
+        now = int(self.revealed)
+        if now >= total:
+            self.finish_typing()
+        elif now != before:
+            self.box.update_text_end_position(now)
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw.panel(surface, BOX, alpha=240)  # under the transparent pygame_gui text box
+        draw.panel(surface, self.box_rect, alpha=240)  # under the transparent pygame_gui text box
         if self.tag is not None:
             draw.panel(surface, self.tag, alpha=250, border=draw.COLOURS["focus"])
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, tr
 from game.input.actions import A, Action
 from game.scenes import flow
 from game.scenes.base import Scene
 from game.ui import draw
-from game.ui.manager import SCREEN_H, SCREEN_W
+from game.ui.manager import SCREEN_H, SCREEN_W, escape, flow_rects, menu_rects
 
 MAX_SHOWN = 6
 
@@ -29,29 +30,41 @@ class ProfilesScene(Scene):
         self.build()
 
     def build(self) -> None:
+        ui = self.ui
         cx = SCREEN_W // 2
-        heading = "Which profile should we delete?" if self.deleting else "Who's playing?"
-        self.track(self.ui.label(heading, pygame.Rect(cx - 400, 70, 800, 56), object_id="#title_label"))
+        heading = _("Which profile should we delete?") if self.deleting else _("Who's playing?")
+        box, h = ui.wrapped(heading, cx - 440, 50, 880, style="title", center=True)
+        self.track(box)
+        top = 50 + h + 20
+        bh = ui.button_h(56)
         self.summaries = self.ctx.profiles.list_profiles()[:MAX_SHOWN]
-        y = 150
-        for s in self.summaries:
+        # the action buttons at the bottom, then the profiles in the space between
+        if self.deleting:
+            actions = [("cancel_delete", _("Don't delete anything"))]
+        else:
+            actions = [("new", _("New profile"))] + ([("delete", _("Delete a profile…"))] if self.summaries else [])
+            actions.append(("back", _("Back")))
+        widths = [ui.button_w(t, 300) for _bid, t in actions]
+        act_rects = flow_rects(widths, bh, pygame.Rect(60, top, SCREEN_W - 120, SCREEN_H - 30 - top), gap=16,
+                               align="center_bottom")
+        area = pygame.Rect(60, top, SCREEN_W - 120, min(r.y for r in act_rects) - 24 - top)
+        total = max(7, len(self.ctx.levels))
+        rects = menu_rects(len(self.summaries), 640, bh, area, gap=12, max_cols=2)
+        for s, rect in zip(self.summaries, rects):
             if s.status in ("ok", "recovered"):
-                done = f"{s.levels_completed} of {max(7, len(self.ctx.levels))} levels"
-                text = f"{s.nickname}  ·  {done}" + ("  (restored)" if s.status == "recovered" else "")
+                extra = "  " + _("(restored)") if s.status == "recovered" else ""
+                levels = tr("{done} of {total} levels", done=s.levels_completed, total=total)
+                text = ui.fit_text([f"{s.nickname}  ·  {levels}{extra}",
+                                    f"{s.nickname} · {s.levels_completed}/{total}{extra}",
+                                    f"{s.nickname} · {s.levels_completed}/{total}", s.nickname], rect.w)
             else:
-                text = f"Damaged save: {s.message}"
-            btn = self.add_button(f"p:{s.profile_id}", text, pygame.Rect(cx - 320, y, 640, 56))
+                text = ui.fit_text([tr("Damaged save: {reason}", reason=_(s.message)), _("Damaged save")], rect.w)
+            btn = self.add_button(f"p:{s.profile_id}", text, rect,
+                                  tooltip=None if s.status in ("ok", "recovered") else _(s.message))
             if s.status not in ("ok", "recovered") and not self.deleting:
                 btn.disable()
-            y += 68
-        y = max(y + 10, 430)
-        if self.deleting:
-            self.add_button("cancel_delete", "Don't delete anything", pygame.Rect(cx - 200, y, 400, 56))
-        else:
-            self.add_button("new", "New profile", pygame.Rect(cx - 320, y, 310, 56))
-            if self.summaries:
-                self.add_button("delete", "Delete a profile…", pygame.Rect(cx + 10, y, 310, 56))
-            self.add_button("back", "Back", pygame.Rect(cx - 150, y + 72, 300, 56))
+        for (bid, text), rect in zip(actions, act_rects):
+            self.add_button(bid, text, rect)
         if self.focus_order and self.buttons[self.focus_order[0]].is_enabled is False:
             self.move_focus(+1)
 
@@ -69,21 +82,23 @@ class ProfilesScene(Scene):
             pid = button_id[2:]
             summary = next((s for s in self.summaries if s.profile_id == pid), None)
             if self.deleting:
-                name = summary.nickname if summary and summary.status in ("ok", "recovered") else "this damaged save"
+                ok = summary is not None and summary.status in ("ok", "recovered")
 
                 def really_delete() -> None:
                     self.ctx.delete_profile(pid)
                     self.deleting = False
 
+                question = (tr("Delete {name}?", name=summary.nickname) if ok else _("Delete this damaged save?"))
                 self.app.stack.push(MessageScene(
-                    self.app, f"Delete {name}? Their progress, journal and plans on this computer will be removed. "
-                    "This can't be undone.", title="Delete profile?", ok="Yes, delete", cancel="No, keep it",
+                    self.app, question + " " + _("Their progress, journal and plans on this computer will be "
+                                                 "removed. This can't be undone."),
+                    title=_("Delete profile?"), ok=_("Yes, delete"), cancel=_("No, keep it"),
                     on_ok=really_delete))
                 return
             try:
                 profile = self.ctx.profiles.load(pid)
             except ValueError as e:
-                self.app.stack.push(MessageScene(self.app, str(e)))
+                self.app.stack.push(MessageScene(self.app, _(str(e))))
                 return
             self.app.audio.play("confirm")
             self.ctx.activate_profile(profile)
@@ -120,16 +135,49 @@ class NewProfileScene(Scene):
         self.error = ""
 
     def enter(self) -> None:
-        r = self.rect
-        self.track(self.ui.label("Pick a nickname", pygame.Rect(r.x + 30, r.y + 24, r.w - 60, 50), object_id="#title_label"))
-        self.track(self.ui.label("Not your real name. It stays on this computer.",
-                                 pygame.Rect(r.x + 30, r.y + 76, r.w - 60, 34), object_id="#muted_label"))
-        self.entry = self.track(self.ui.entry(pygame.Rect(r.x + 80, r.y + 130, r.w - 160, 64), object_id="#nickname"))
+        self.build()
         self.entry.focus()
-        self.error_label = self.track(self.ui.label("", pygame.Rect(r.x + 30, r.y + 204, r.w - 60, 34), object_id="#muted_label"))
-        self.add_button("back", "Back", pygame.Rect(r.x + 60, r.bottom - 90, 280, 58))
-        self.add_button("create", "Start", pygame.Rect(r.right - 340, r.bottom - 90, 280, 58))
         self.set_focus("create")
+
+    def relayout(self) -> None:
+        typed = self.entry.get_text()
+        error = self.error
+        focus = self.focused()
+        self.clear_ui()
+        self.build()
+        self.entry.set_text(typed)
+        self.error = error
+        self.error_label.set_text(escape(error))
+        self.entry.focus()
+        if focus:
+            self.set_focus(focus)
+
+    def build(self) -> None:
+        ui = self.ui
+        bh, eh = ui.button_h(58), ui.entry_h()
+        w = min(SCREEN_W - 80, max(760, int(760 * min(ui.text_scale, 1.5))))
+        inner = w - 60
+        title = _("Pick a nickname")
+        title_h = ui.text_h(title, inner, "title", True)
+        note = _("Not your real name. It stays on this computer.")
+        note_h = ui.text_h(note, inner, "small")
+        err_h = ui.text_h(_("That nickname is too long. Try one with at most 20 letters."), inner, "small")
+        h = 24 + title_h + 6 + note_h + 16 + eh + 10 + err_h + 16 + bh + 28
+        self.rect = pygame.Rect(0, 0, w, min(SCREEN_H - 20, h))
+        self.rect.center = (SCREEN_W // 2, SCREEN_H // 2)
+        r = self.rect
+        y = r.y + 24
+        self.track(ui.wrapped(title, r.x + 30, y, inner, style="title")[0])
+        y += title_h + 6
+        self.track(ui.wrapped(note, r.x + 30, y, inner, style="muted")[0])
+        y += note_h + 16
+        self.entry = self.track(ui.entry(pygame.Rect(r.x + 80, y, r.w - 160, eh), object_id="#nickname"))
+        y += eh + 10
+        self.error_label = self.track(ui.textbox("", pygame.Rect(r.x + 30, y, inner, err_h), object_id="#plain_muted"))
+        back, start = _("Back"), _("Start")
+        bw = min((r.w - 100) // 2, max(280, ui.button_w(back), ui.button_w(start)))
+        self.add_button("back", back, pygame.Rect(r.x + 40, r.bottom - 28 - bh, bw, bh))
+        self.add_button("create", start, pygame.Rect(r.right - 40 - bw, r.bottom - 28 - bh, bw, bh))
 
     def handle(self, action: Action) -> bool:
         if action.kind is A.TEXT:
@@ -149,7 +197,8 @@ class NewProfileScene(Scene):
         try:
             profile = self.ctx.profiles.create(self.entry.get_text())
         except ValueError as e:
-            self.error_label.set_text(str(e))
+            self.error = _(str(e))
+            self.error_label.set_text(escape(self.error))
             self.app.audio.play("wrong")
             return
         self.app.audio.play("confirm")

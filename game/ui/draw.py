@@ -1,4 +1,11 @@
-"""Shared drawing for scenes: backdrop, panels, wrapped text."""
+"""Shared drawing for scenes: backdrop, panels, wrapped text.
+
+Reduced motion (a player setting): ``reduced_motion()`` is True when the player asked for no
+moving decoration. The shared code respects it (the ``Backdrop`` fireflies stand still and stop
+twinkling; the dialogue shows text at once); feature scenes should read it too (or
+``app.reduced_motion``) before shaking, flashing or scrolling anything. Colours are read from
+``theme.COLOURS`` when drawing, so high contrast reaches everything drawn here.
+"""
 from __future__ import annotations
 
 import math
@@ -15,6 +22,19 @@ def hex_rgb(h: str) -> tuple[int, int, int]:
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
+_MOTION = {"reduced": False}
+
+
+def set_reduced_motion(on: bool) -> None:
+    """Set by the app from the player's settings."""
+    _MOTION["reduced"] = bool(on)
+
+
+def reduced_motion() -> bool:
+    """True when the player asked for reduced motion: no shakes, flashes, drifting or scrolling text."""
+    return _MOTION["reduced"]
+
+
 @lru_cache(maxsize=4)
 def _gradient(size: tuple[int, int], top: str, bottom: str) -> pygame.Surface:
     w, h = size
@@ -26,13 +46,14 @@ def _gradient(size: tuple[int, int], top: str, bottom: str) -> pygame.Surface:
     return pygame.transform.scale(surf, (w, h)).convert()
 
 
-@lru_cache(maxsize=2)
-def _hills(size: tuple[int, int]) -> pygame.Surface:
+@lru_cache(maxsize=4)
+def _hills(size: tuple[int, int], colours: str = "#3B2F5C,#2A2245,#1C1630", window: str = "#FFCF7A") -> pygame.Surface:
     w, h = size
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     rnd = random.Random(3)
-    for layer, (col, base, amp) in enumerate(((hex_rgb("#3B2F5C"), 0.70, 40), (hex_rgb("#2A2245"), 0.80, 30),
-                                              (hex_rgb("#1C1630"), 0.90, 22))):
+    cols = [hex_rgb(c) for c in colours.split(",")]
+    for layer, (col, base, amp) in enumerate(((cols[0], 0.70, 40), (cols[1], 0.80, 30),
+                                              (cols[2], 0.90, 22))):
         pts = [(0, h)]
         phase = rnd.uniform(0, 6)
         for x in range(0, w + 16, 16):
@@ -44,7 +65,7 @@ def _hills(size: tuple[int, int]) -> pygame.Surface:
     for _ in range(26):
         x = rnd.randrange(20, w - 20)
         y = int(h * 0.78 + rnd.uniform(-8, 30))
-        pygame.draw.rect(surf, hex_rgb("#FFCF7A"), (x, y, 4, 5))
+        pygame.draw.rect(surf, hex_rgb(window), (x, y, 4, 5))
     return surf
 
 
@@ -57,27 +78,39 @@ class Backdrop:
         self.flies = [(rnd.uniform(0, size[0]), rnd.uniform(size[1] * 0.1, size[1] * 0.85),
                        rnd.uniform(0.5, 1.6), rnd.uniform(0, 6.28), rnd.uniform(1.5, 3.5)) for _ in range(count)]
         self.t = 0.0
-        self.glow = self._glow()
+        self._glows: dict[str, pygame.Surface] = {}
 
     @staticmethod
-    def _glow() -> pygame.Surface:
+    def _glow(colour: str) -> pygame.Surface:
         s = pygame.Surface((24, 24), pygame.SRCALPHA)
+        rgb = hex_rgb(colour)
         for r, a in ((12, 30), (8, 60), (5, 120), (3, 255)):
-            pygame.draw.circle(s, (255, 214, 110, a), (12, 12), r)
+            pygame.draw.circle(s, (*rgb, a), (12, 12), r)
         return s
 
+    @property
+    def glow(self) -> pygame.Surface:
+        col = COLOURS["firefly"]
+        g = self._glows.get(col)
+        if g is None:
+            g = self._glows[col] = self._glow(col)
+        return g
+
     def update(self, dt: float, motion: bool = True) -> None:
-        if motion:
+        """Fireflies drift and twinkle, unless ``motion`` is False or reduced motion is on."""
+        if motion and not reduced_motion():
             self.t += dt
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.blit(_gradient(self.size, "#1B1436", "#6B4A7A"), (0, 0))
-        surface.blit(_hills(self.size), (0, 0))
+        surface.blit(_gradient(self.size, COLOURS["backdrop_top"], COLOURS["backdrop_bottom"]), (0, 0))
+        surface.blit(_hills(self.size, COLOURS["hills"], COLOURS["window"]), (0, 0))
+        still = reduced_motion()
+        glow = self.glow
         for x, y, speed, phase, amp in self.flies:
             px = (x + math.sin(self.t * 0.3 * speed + phase) * 30) % self.size[0]
             py = y + math.sin(self.t * speed + phase) * amp * 4
-            a = 0.55 + 0.45 * math.sin(self.t * 2.2 * speed + phase)
-            g = self.glow.copy() if a < 0.99 else self.glow
+            a = 0.8 if still else 0.55 + 0.45 * math.sin(self.t * 2.2 * speed + phase)
+            g = glow.copy() if a < 0.99 else glow
             g.set_alpha(int(255 * max(0.15, a)))
             surface.blit(g, (px - 12, py - 12))
 
@@ -100,7 +133,12 @@ def clear_cache() -> None:
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 235, border: str | None = None) -> None:
+    """A rounded panel. In high contrast it is opaque and always has the high-contrast border."""
+    from game.ui.theme import LOOK
+
     fill, edge = COLOURS["panel"], border or COLOURS["panel_border"]
+    if LOOK["high_contrast"]:
+        alpha, edge = 255, COLOURS["panel_border"]
 
     def build() -> pygame.Surface:
         body = pygame.Surface((rect.w, rect.h + 6), pygame.SRCALPHA)
@@ -141,8 +179,8 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 
 
 def text(surface: pygame.Surface, font: pygame.font.Font, s: str, pos: tuple[int, int],
-         colour: str = COLOURS["text"], center: bool = False, shadow: bool = True) -> pygame.Rect:
-    img = font.render(s, True, hex_rgb(colour))
+         colour: str | None = None, center: bool = False, shadow: bool = True) -> pygame.Rect:
+    img = font.render(s, True, hex_rgb(colour or COLOURS["text"]))
     rect = img.get_rect(center=pos) if center else img.get_rect(topleft=pos)
     if shadow:
         sh = font.render(s, True, (10, 6, 20))
@@ -152,7 +190,7 @@ def text(surface: pygame.Surface, font: pygame.font.Font, s: str, pos: tuple[int
 
 
 def text_block(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pygame.Rect,
-               colour: str = COLOURS["text"], line_gap: float = 1.35, center: bool = False) -> int:
+               colour: str | None = None, line_gap: float = 1.35, center: bool = False) -> int:
     """Draw wrapped text in rect; returns the height used."""
     y = rect.top
     lh = int(font.get_linesize() * line_gap)

@@ -1,0 +1,417 @@
+"""Text size 100-200 %, with and without the dyslexia font: every shared screen lays itself out
+again and nothing is clipped, cut off or overlapping.
+
+For each screen, size and font this renders real frames and checks what a player would notice:
+* pygame_gui's "Label Rect is too small" (and every other layout warning) is a failure;
+* every visible button is wide and tall enough for its text (pygame_gui clips button text silently);
+* dialogue and short text boxes need no scroll bar (long help/about texts may scroll, by keyboard too);
+* every widget and every line of scene-drawn text is inside the screen;
+* no two buttons overlap, and no widget hides under the global Help button.
+
+Feature scenes built by other issues are checked too; the ones that still clip at 200 % are
+marked xfail with the scene's name (``KNOWN_CLIPPING``) so the lead can follow up.
+"""
+from __future__ import annotations
+
+import warnings
+
+import pygame
+import pytest
+from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
+
+from game.ui.manager import SCREEN_H, SCREEN_W
+
+SCALES = (1.0, 1.5, 2.0)
+FONTS = (False, True)
+SCREEN = pygame.Rect(0, 0, SCREEN_W, SCREEN_H)
+SCROLL_OK = {"help", "about", "transcript", "level_complete", "message"}   # long text scrolls (Up/Down)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from game.app import App, AppOptions
+    from game.boot import DefaultDeployment
+    from game.content.level import load_all_levels
+    from game.context import GameContext
+    from game.paths import DataDirs
+    from game.scenes.title import TitleScene
+
+    pygame.display.init()
+    levels, _ = load_all_levels()
+    ctx = GameContext(DataDirs(tmp_path_factory.mktemp("data")), DefaultDeployment(), levels, strict_events=True)
+    a = App(ctx, AppOptions(headless=True, audio=False), first_scene=TitleScene)
+    frames(a, 2)
+    yield a
+    while a.stack.scenes:
+        a.stack.scenes.pop().exit()
+    ctx.shutdown()
+
+
+def frames(app, n: int = 3) -> None:
+    for _ in range(n):
+        app.step_frame(1 / 60)
+        app.stack.apply()
+
+
+def set_look(app, scale: float, dyslexia: bool) -> None:
+    app.apply_settings(dict(app.settings, text_scale=scale, dyslexia_font=dyslexia, text_speed="instant"))
+
+
+class DrawSpy:
+    """Records every line of text scenes draw with game.ui.draw.text."""
+
+    def __init__(self, monkeypatch):
+        from game.ui import draw
+
+        self.rects: list[tuple[str, pygame.Rect]] = []
+        real = draw.text
+
+        def spy(surface, font, s, pos, *a, **k):
+            r = real(surface, font, s, pos, *a, **k)
+            if surface.get_size() == (SCREEN_W, SCREEN_H):
+                self.rects.append((s, r))
+            return r
+
+        monkeypatch.setattr(draw, "text", spy)
+
+
+def visible_elements(scene) -> list:
+    out = []
+    for el in scene.elements:
+        widget = getattr(el, "widget", el)     # sliders wrap a pygame_gui widget
+        if getattr(widget, "visible", True) and (not hasattr(widget, "alive") or widget.alive()):
+            out.append(widget)
+    return out
+
+
+def problems_on(app, scene, spy: DrawSpy, caught) -> list[str]:
+    name = scene.name
+    out = [f"{name}: warning: {w.message}" for w in caught if issubclass(w.category, UserWarning)
+           and ("too small" in str(w.message) or "narrow" in str(w.message) or "fit" in str(w.message))]
+    els = visible_elements(scene)
+    buttons = [e for e in els if isinstance(e, UIButton)]
+    for el in els:
+        if not SCREEN.contains(el.rect):
+            out.append(f"{name}: {type(el).__name__} {getattr(el, 'text', '')!r} off screen {el.rect}")
+        if isinstance(el, UIButton):
+            font = el.font
+            tw, th = font.size(el.text) if hasattr(font, "size") else font.get_rect(el.text).size
+            if tw > el.rect.w - 10 or th > el.rect.h - 4:
+                out.append(f"{name}: button {el.text!r} text {tw}x{th} clipped in {el.rect.size}")
+        if isinstance(el, UILabel):
+            tw, th = el.font.size(el.text)
+            if tw > el.rect.w or th > el.rect.h:
+                out.append(f"{name}: label {el.text!r} clipped")
+        if isinstance(el, UITextBox) and getattr(el, "scroll_bar", None) is not None and name not in SCROLL_OK:
+            out.append(f"{name}: text box needs a scroll bar at {el.rect}")
+        if not isinstance(el, (UITextEntryLine,)) and el is not app.help_button and \
+                el.rect.colliderect(app.help_button.rect) and scene.name not in ("play",):
+            out.append(f"{name}: {type(el).__name__} {getattr(el, 'text', '')!r} under the Help button")
+    for i, a in enumerate(buttons):
+        for b in buttons[i + 1:]:
+            if a.rect.colliderect(b.rect):
+                out.append(f"{name}: buttons {a.text!r} and {b.text!r} overlap")
+    for s, r in spy.rects:
+        if not SCREEN.contains(r):
+            out.append(f"{name}: drawn text {s!r} off screen at {r}")
+    return out
+
+
+def check_scene(app, make, monkeypatch, base=None) -> list[str]:
+    """Push the scene (over ``base`` if given), render, check; at every size and font."""
+    out: list[str] = []
+    for dys in FONTS:
+        for scale in SCALES:
+            set_look(app, scale, dys)
+            spy = DrawSpy(monkeypatch)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                depth = len(app.stack.scenes)
+                scene = make()
+                if scene is not None:
+                    app.stack.push(scene)
+                app.stack.apply()
+                scene = scene or app.stack.top    # make() may open the screen itself (map objects)
+                frames(app, 3)
+                assert app.stack.top is scene, f"{scene.name} did not open"
+                found = problems_on(app, scene, spy, caught)
+            # also: the same scene, laid out again while it is open (settings changed under it)
+            set_look(app, 1.0, False)
+            set_look(app, scale, dys)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                spy.rects.clear()
+                frames(app, 2)
+                found += [p + " (after relayout)" for p in problems_on(app, scene, spy, caught)]
+            while len(app.stack.scenes) > depth:
+                app.stack.pop()
+                app.stack.apply()
+            out += [f"[{int(scale * 100)}%{' dyslexia' if dys else ''}] {p}" for p in found]
+    set_look(app, 1.0, False)
+    return sorted(set(out))
+
+
+def with_profile(app):
+    ctx = app.ctx
+    if ctx.profile is None:
+        ctx.activate_profile(ctx.profiles.create("Alexandria"))
+        frames(app, 1)
+    return ctx.profile
+
+
+def longest_dialogue(app):
+    best = None
+    for lv in app.ctx.levels:
+        for did, dlg in lv.content.dialogue.items():
+            size = max(len(p) for p in dlg.pages)
+            if best is None or size > best[0]:
+                best = (size, did, dlg)
+    return best[1], best[2]
+
+
+def shared_factories(app):
+    from game.scenes.about import AboutScene
+    from game.scenes.complete import LevelCompleteScene
+    from game.scenes.dialogue import DialogueScene
+    from game.scenes.help import HelpScene
+    from game.scenes.journey import JourneyScene
+    from game.scenes.message import MessageScene
+    from game.scenes.pause import PauseScene
+    from game.scenes.profiles import NewProfileScene, ProfilesScene
+    from game.scenes.settings import PAGES, SettingsScene
+    from game.scenes.title import TitleScene
+    from game.scenes.transcript import TranscriptScene
+
+    did, dlg = longest_dialogue(app)
+    richest = max(app.ctx.levels, key=lambda lv: len(" ".join(lv.content.summary)))
+    app.transcript[:] = [("Guide", p) for lv in app.ctx.levels[:2] for d in lv.content.dialogue.values()
+                         for p in d.pages]
+    out = {
+        "title": lambda: TitleScene(app),
+        "profiles": lambda: ProfilesScene(app),
+        "new_profile": lambda: NewProfileScene(app),
+        "journey": lambda: JourneyScene(app),
+        "pause": lambda: PauseScene(app, None),
+        "help": lambda: HelpScene(app),
+        "message": lambda: MessageScene(app, "Glimmer can't save right now (the disk may be full or read-only). "
+                                             "You can keep playing; tell your teacher or counsellor.",
+                                        title="Delete profile?", ok="Yes, delete", cancel="No, keep it"),
+        "dialogue": lambda: DialogueScene(app, dlg, did),
+        "level_complete": lambda: LevelCompleteScene(app, richest),
+        "about": lambda: AboutScene(app),
+        "transcript": lambda: TranscriptScene(app),
+    }
+    for pid, _ in PAGES:
+        out[f"settings:{pid}"] = (lambda p=pid: SettingsScene(app, page=p))
+    return out
+
+
+SHARED = ("title", "profiles", "new_profile", "journey", "pause", "help", "message", "dialogue",
+          "level_complete", "about", "transcript", "settings:text", "settings:look", "settings:sound",
+          "settings:voice", "settings:keys")
+
+
+@pytest.mark.parametrize("screen", SHARED)
+def test_shared_screens_reflow_without_clipping(app, screen, monkeypatch):
+    with_profile(app)
+    app.ctx.profiles.create("Maximiliana")          # the profile list has more than one
+    make = shared_factories(app)[screen]
+    problems = check_scene(app, make, monkeypatch)
+    assert not problems, "\n".join(problems)
+
+
+def test_dialogue_box_grows_and_long_pages_split_at_200_percent(app):
+    from game.content.level import Dialogue
+    from game.scenes.dialogue import DialogueScene
+
+    with_profile(app)
+    page = " ".join(["Sometimes a thought shows up and sounds very sure of itself."] * 4)
+    for scale in (1.0, 2.0):
+        set_look(app, scale, True)
+        scene = DialogueScene(app, Dialogue(speaker="Guide", pages=[page, "Short."]), "d")
+        app.stack.push(scene)
+        frames(app, 2)
+        if scale == 1.0:
+            small = scene.box_rect.h
+            assert len(scene.parts) == 2
+        else:
+            assert scene.box_rect.h > small
+            assert len(scene.parts) > 2          # the long page became parts; nothing scrolls
+            assert getattr(scene.box, "scroll_bar", None) is None
+            assert scene.box_rect.bottom <= SCREEN_H and scene.tag.top >= 0
+        app.stack.pop()
+        app.stack.apply()
+    set_look(app, 1.0, False)
+
+
+def test_the_look_really_changes_the_font(app):
+    from game.scenes.about import AboutScene
+
+    set_look(app, 1.0, False)
+    small = app.ui.line_h("body")
+    app.stack.push(AboutScene(app))
+    frames(app, 1)
+    back = app.stack.top.buttons["back"]
+    h100, font100 = back.rect.h, back.font
+    set_look(app, 2.0, True)
+    frames(app, 1)
+    back = app.stack.top.buttons["back"]        # rebuilt by relayout
+    assert app.ui.line_h("body") > 1.6 * small
+    assert back.font is not font100 and back.rect.h > h100
+    app.stack.pop()
+    app.stack.apply()
+    set_look(app, 1.0, False)
+
+
+# ------------------------------------------------------------------------------ feature scenes
+# Scenes other issues own that still clip at 200 % (found by this test): scene class -> reason.
+# Fixed pixel heights for labels and buttons (40-58 px) are the usual cause: they need the line
+# height of the current font (``ui.line_h`` / ``ui.button_h``) and a ``relayout``/``build``.
+KNOWN_CLIPPING: dict[str, str] = {
+    "AvatarScene": "from 150%: the ‹ › buttons (48 px) and the heading label are too small",
+    "ChallengeFollowUpScene": "100% with the dyslexia font: labels 'How did it go?' and the heading; 150%: 'Ask me later'",
+    "ChallengeSetScene": "100% with the dyslexia font: label 'Try it in real life'; 150%: the challenge text box scrolls",
+    "ConsentScene": "100% with the dyslexia font: the heading label; 150%: drawn text runs off the bottom",
+    "FollowUpScene": "from 150%: button 'Ask me later' (and more at 200%)",
+    "JournalScene": "200%: button 'Close' (54 px high)",
+    "LowMoodScene": "already at 100%: its text box needs a scroll bar (mouse-only scrolling)",
+    "MoodChartScene": "150% with the dyslexia font: button 'Back' (52 px high)",
+    "MoodCheckinScene": "100% with the dyslexia font: label 'How are you feeling right now?'",
+    "PlannerScene": "from 150%: button 'Leave for now' and others",
+    "ResearchScene": "100% with the dyslexia font: label 'Research study'",
+    "FacilitatorScene": "from 150%: button 'Back to the title screen' (300 px wide)",
+    "AllyMapScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
+    "AssertiveScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
+    "ProblemScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
+    "ReviewScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
+    "ToolkitScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
+    "BreathingScene": "150% with the dyslexia font: button 'Not now' (50 px high)",
+    "SortingScene": "150% with the dyslexia font: button 'Stop for now' (52 px high)",
+    "ThoughtRecordScene": "from 150%: button 'Leave case' (200 x 48 px)",
+    "TrapSpotScene": "from 150%: the trap buttons ('Black-and-White Goggles', 336 px wide)",
+}
+
+
+# Screens opened from a map object (a level must be loaded): scene class -> reached through play.
+MAP_OBJECT_SCENES = ("AllyMapScene", "AssertiveScene", "BreathingScene", "ProblemScene", "ReviewScene",
+                     "SortingScene", "ThoughtRecordScene", "ToolkitScene", "TrapSpotScene")
+
+
+def feature_classes():
+    from game.scenes import plugins
+    from game.scenes.base import Scene
+
+    plugins.load()
+    import importlib
+    import pkgutil
+
+    import game.scenes
+
+    for mod in pkgutil.iter_modules(game.scenes.__path__):     # every screen, also the lazily imported
+        importlib.import_module(f"game.scenes.{mod.name}")
+
+    shared_modules = {"title", "profiles", "journey", "pause", "help", "message", "dialogue", "complete",
+                      "about", "settings", "transcript", "play", "base"}
+    out, todo = {}, list(Scene.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        mod = cls.__module__.rsplit(".", 1)[-1]
+        if cls.__module__.startswith("game.scenes.") and mod not in shared_modules and not cls.__name__.startswith("_"):
+            out[cls.__name__] = cls
+    return out
+
+
+def feature_factory(app, cls):
+    import inspect
+
+    try:
+        from test_help_everywhere import direct_factories
+        factories = direct_factories(app, None)
+    except Exception:
+        factories = {}
+    if cls in factories:
+        return factories[cls]
+    params = list(inspect.signature(cls.__init__).parameters.values())[2:]
+    if all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+        return lambda: cls(app)
+    return None
+
+
+def _feature_params():
+    names = sorted(n for n in feature_classes() if n not in MAP_OBJECT_SCENES)
+    return [pytest.param(n, marks=pytest.mark.xfail(reason=f"{n} clips at big text: {KNOWN_CLIPPING[n]}",
+                                                   strict=False)) if n in KNOWN_CLIPPING else n for n in names]
+
+
+@pytest.mark.parametrize("scene_class", _feature_params())
+def test_feature_screens_at_big_text(app, scene_class, monkeypatch):
+    with_profile(app)
+    cls = feature_classes()[scene_class]
+    make = feature_factory(app, cls)
+    if make is None:
+        pytest.skip(f"{scene_class} needs a map object to open (covered through play)")
+    try:
+        make()
+    except Exception as e:      # needs a level or a world: reached through play elsewhere
+        pytest.skip(f"{scene_class} can't be built on its own: {type(e).__name__}")
+    problems = check_scene(app, make, monkeypatch)
+    assert not problems, "\n".join(problems)
+
+
+
+
+def _map_params():
+    return [pytest.param(n, marks=pytest.mark.xfail(reason=f"{n} clips at big text: {KNOWN_CLIPPING[n]}",
+                                                   strict=False)) if n in KNOWN_CLIPPING else n
+            for n in MAP_OBJECT_SCENES]
+
+
+def opener_for(app, class_name):
+    """(play scene, make) where make() opens ``class_name`` through its real map interaction."""
+    from game.scenes import play as play_mod
+    from game.scenes.play import PlayScene
+
+    for lv in app.ctx.levels:
+        app.ctx.profile.level_state(lv.id)
+        play = PlayScene(app, lv)
+        app.stack.push(play)
+        for _ in range(300):
+            frames(app, 1)
+            if app.stack.top is play and play.world is not None:
+                break
+        for obj in play.world.lmap.objects:
+            fn = play_mod.INTERACTIONS.get(obj.kind)
+            if fn is None:
+                continue
+            depth = len(app.stack.scenes)
+            fn(play, obj)
+            app.stack.apply()
+            found = type(app.stack.top).__name__ if len(app.stack.scenes) > depth else None
+            while len(app.stack.scenes) > depth:
+                app.stack.pop()
+                app.stack.apply()
+            if found == class_name:
+                return play, (lambda f=fn, o=obj: f(play, o))
+        app.stack.pop()
+        app.stack.apply()
+    return None, None
+
+
+@pytest.mark.parametrize("scene_class", _map_params())
+def test_map_object_screens_at_big_text(app, scene_class, monkeypatch):
+    with_profile(app)
+    depth = len(app.stack.scenes)
+    play, make = opener_for(app, scene_class)
+    if make is None:
+        pytest.skip(f"no map object opens {scene_class}")
+    try:
+        problems = check_scene(app, make, monkeypatch)
+    finally:
+        while len(app.stack.scenes) > depth:
+            app.stack.pop()
+            app.stack.apply()
+    assert not problems, "\n".join(problems)
