@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: play test check bench selftest build clean-venv
+.PHONY: play test check bench selftest build package lock clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ selftest: $(STAMP)
 
 build: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
+
+# the archive counsellors download, with its SHA-256 sum (after make build)
+package: $(STAMP)
+	$(PY) tools/package.py dist
+
+# the hash-pinned lock file release builds install from (all platforms)
+lock: $(STAMP)
+	$(PY) -m pip install --quiet uv
+	$(PY) -m uv pip compile --universal --python-version 3.11 --generate-hashes --extra dev --no-header \
+		-o requirements/build.lock.txt pyproject.toml
+	@printf '# Hash-pinned lock for release builds (all platforms). Regenerate after changing pyproject.toml:\n#   make lock   (uv pip compile --universal --python-version 3.11 --generate-hashes --extra dev)\n' \
+		| cat - requirements/build.lock.txt > requirements/.lock.tmp && mv requirements/.lock.tmp requirements/build.lock.txt
 
 clean-venv:
 	rm -rf $(VENV)

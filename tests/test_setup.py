@@ -47,3 +47,30 @@ def test_help_lists_commands(capsys):
     out = capsys.readouterr().out
     for cmd in ("play", "selftest", "bench", "check"):
         assert cmd in out
+
+
+def test_release_lock_pins_every_dependency_with_hashes_for_every_platform():
+    """Release builds install from requirements/build.lock.txt with --require-hashes."""
+    import re
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    lock = (root / "requirements" / "build.lock.txt").read_text("utf-8")
+    pinned = {m.group(1).lower().replace("_", "-"): m.group(2)
+              for m in re.finditer(r"^([A-Za-z0-9_.-]+)==([^\s;]+)", lock, re.M)}
+    wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
+    for req in wanted:
+        if "python_version < '3.11'" in req:
+            continue  # the lock is for the Python 3.11 the builds use
+        name = re.split(r"[<>=!~;\[ ]", req, maxsplit=1)[0].lower().replace("_", "-")
+        assert name in pinned, f"{name} is not in the lock file: run make lock"
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 2)[-1])
+    assert all("--hash=sha256:" in b for b in blocks if "==" in b)
+    # PyInstaller's per-platform helpers are there too (a universal lock)
+    assert {"pefile", "pywin32-ctypes", "macholib"} <= set(pinned)
+    assert "pygame" not in pinned  # only pygame-ce
