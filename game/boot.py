@@ -89,12 +89,17 @@ def show_message_window(title: str, text: str, seconds: float = 60.0) -> None:
         from game.paths import resource
         from game.ui.draw import text_block
 
+        from game.ui.draw import wrap
+
         pygame.display.init()
         pygame.font.init()
-        screen = pygame.display.set_mode((960, 540), pygame.SCALED | pygame.RESIZABLE)
-        pygame.display.set_caption("Glimmer")
         fb = pygame.font.Font(str(resource("assets", "fonts", "NotoSans-Bold.ttf")), 30)
         fr = pygame.font.Font(str(resource("assets", "fonts", "NotoSans-Regular.ttf")), 20)
+        body = text + "\n\n" + _("Press Enter to close.")
+        # tall enough for every line (a deployment file with many problems lists them all)
+        needed = 130 + int(fr.get_linesize() * 1.35) * len(wrap(fr, body, 864))
+        screen = pygame.display.set_mode((960, max(540, min(needed, 1000))), pygame.SCALED | pygame.RESIZABLE)
+        pygame.display.set_caption("Glimmer")
         clock = pygame.time.Clock()
         t = 0.0
         while t < seconds:
@@ -103,7 +108,7 @@ def show_message_window(title: str, text: str, seconds: float = 60.0) -> None:
                     t = seconds
             screen.fill((43, 33, 64))
             screen.blit(fb.render(title, True, (255, 232, 168)), (48, 40))
-            text_block(screen, fr, text + "\n\n" + _("Press Enter to close."), pygame.Rect(48, 100, 864, 420))
+            text_block(screen, fr, body, pygame.Rect(48, 100, 864, screen.get_height() - 120))
             pygame.display.flip()
             t += clock.tick(30) / 1000.0
         pygame.display.quit()

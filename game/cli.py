@@ -72,7 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _console_for_windowed_build() -> None:
+    """The Windows build has no console window (students never see one). When a counsellor runs
+    a command from a terminal (``Glimmer.exe pin``, ``export``, ``--help``), write to that terminal."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+            sys.stderr = sys.stdout
+    except Exception:  # no parent console: stay silent, as before
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _console_for_windowed_build()  # only does something when started from a terminal on Windows
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None) or cmd_play

@@ -3,9 +3,9 @@ the content files (levels, thoughts, activities, traps).
 
 Catalogs are gettext ``.po`` files (``locale/<lang>.po``), which translators' tools (Poedit,
 Weblate, Crowdin, Lokalize) open. The msgid is the English text itself, so English needs no
-catalog and a missing translation falls back to English instead of showing a key. ``tools/i18n.py
+catalog and a missing translation falls back to English instead of showing a key. ``tools/translations.py
 extract`` collects every string (``_("...")`` calls in ``game/`` and the content files) into
-``locale/glimmer.pot`` and merges it into each ``<lang>.po``; ``tools/i18n.py check`` (and a test)
+``locale/glimmer.pot`` and merges it into each ``<lang>.po``; ``tools/translations.py check`` (and a test)
 fails when a string is missing in a language or its ``{placeholders}`` differ.
 
 Content files are translated when they are loaded (``game.content.yamlload.load_yaml``), so

@@ -29,7 +29,13 @@ def resource_root() -> Path:
 def program_dir() -> Path:
     """The folder the program lives in (where deployment.toml and portable saves/ sit)."""
     if is_frozen():
-        return Path(sys.executable).resolve().parent
+        exe_dir = Path(sys.executable).resolve().parent
+        # macOS: the program is Glimmer.app/Contents/MacOS/Glimmer; the counsellor's
+        # deployment.toml (and portable saves/) sit beside Glimmer.app, never inside the bundle
+        if sys.platform == "darwin" and exe_dir.name == "MacOS" and exe_dir.parent.name == "Contents" \
+                and exe_dir.parent.parent.suffix == ".app":
+            return exe_dir.parent.parent.parent
+        return exe_dir
     return resource_root()
 
 

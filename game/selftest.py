@@ -15,6 +15,7 @@ from game.input.actions import A
 from game.scripted import ScriptedPlayer, ScriptFailed
 
 SELFTEST_STUDY = "SELFTEST"
+GAME_SECONDS: dict[str, float] = {}  # level id -> the scripted player's game time in it
 
 
 def selftest_code(study: str | None) -> str:
@@ -89,7 +90,9 @@ def selftest_script(levels: list[str], nickname: str = "Selftest", code: str | N
         if code is not None:
             yield from consent_script(sp, code)
         for level_id in levels:
+            start = sp.app.frame
             yield from play_level_script(sp, level_id)
+            GAME_SECONDS[level_id] = (sp.app.frame - start) / 60
         yield from sp.press("title")
         yield from sp.wait_scene("title")
         if code is not None:
@@ -217,4 +220,6 @@ def run_selftest(args: Any) -> int:
             print("last steps: " + "; ".join(sp.log[-8:]))
         return 1
     print(f"selftest passed: {len(chosen)} level(s), {len(events)} events, {len(record)} actions")
+    if len(GAME_SECONDS) > 1:  # the scripted player's game time per level (60 frames a second, no reading)
+        print("scripted play time: " + ", ".join(f"{k.split('_')[0]} {v:.0f} s" for k, v in GAME_SECONDS.items()))
     return 0

@@ -141,7 +141,7 @@ def test_marked_tables_are_extracted_and_translated_when_shown():
     from game.mechanics.thinking import feeling_name
     from game.mechanics.progression import opens_text
     from datetime import date
-    from tools.i18n import code_strings
+    from tools.translations import code_strings
 
     found = code_strings()
     assert HINTS["action"] in found and "left out" in found and "Breathe in" in found
@@ -157,12 +157,12 @@ def test_marked_tables_are_extracted_and_translated_when_shown():
 
 
 def test_every_string_is_translated_with_the_same_placeholders():
-    """tools/i18n.py check: no language misses a string (code, content, map names) or changes a
+    """tools/translations.py check: no language misses a string (code, content, map names) or changes a
     {placeholder}."""
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "tools" / "i18n.py"
+    path = Path(__file__).resolve().parent.parent / "tools" / "translations.py"
     spec = importlib.util.spec_from_file_location("i18n_tool", path)
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)

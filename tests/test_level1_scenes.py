@@ -70,6 +70,17 @@ def test_exit_waits_for_the_practice_then_sorting_and_breathing_complete_the_lev
         yield from sp.wait_scene("level_complete", 600)
         yield from sp.press("continue")
         yield from sp.wait_scene("journey")
+        # a finished level can be played again: it says so, starts fresh, and is logged as a replay
+        level_id = sp.app.ctx.levels[0].id
+        seen["replay_label"] = sp.top().buttons[f"level:{level_id}"].text
+        yield from sp.press(f"level:{level_id}")
+        yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None and sp.top().name == "play",
+                               "the replay")
+        seen["replay_fresh"] = not sp.play_scene().is_done("sorting", "moments")
+        yield from sp.key(A.PAUSE)
+        yield from sp.wait_scene("pause")
+        yield from sp.press("leave")
+        yield from sp.wait_scene("journey")
         yield from sp.press("title")
         yield from sp.wait_scene("title")
         yield from sp.finish_with("quit")
@@ -89,6 +100,9 @@ def test_exit_waits_for_the_practice_then_sorting_and_breathing_complete_the_lev
     assert [b["finished"] for b in breaths] == [False, True]
     assert breaths[0]["cycles_done"] == 1 and breaths[1]["cycles_done"] == breaths[1]["cycles_planned"] == 4
     assert any(e["event_type"] == "level_completed" for e in events)
+    starts = [e["payload"] for e in events if e["event_type"] == "level_started"]
+    assert [p["replay"] for p in starts] == [False, True]
+    assert "again" in seen["replay_label"] and seen["replay_fresh"]
     store = ProfileStore(tmp_path / "profiles")
     prof = store.load(store.list_profiles()[0].profile_id)
     assert prof.level_state(dep_level := "level1_mood_map").get("completed") and dep_level in prof.completed_levels()

@@ -74,3 +74,20 @@ def test_release_lock_pins_every_dependency_with_hashes_for_every_platform():
     # PyInstaller's per-platform helpers are there too (a universal lock)
     assert {"pefile", "pywin32-ctypes", "macholib"} <= set(pinned)
     assert "pygame" not in pinned  # only pygame-ce
+
+
+def test_frozen_program_dir_is_beside_the_mac_app_bundle(monkeypatch, tmp_path):
+    """deployment.toml sits beside Glimmer.app (inside the bundle would break its signature)."""
+    import sys
+
+    from game import paths
+
+    exe = tmp_path / "Glimmer.app" / "Contents" / "MacOS" / "Glimmer"
+    exe.parent.mkdir(parents=True)
+    exe.write_text("")
+    monkeypatch.setattr(paths, "is_frozen", lambda: True)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert paths.program_dir() == tmp_path.resolve()
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert paths.program_dir() == exe.parent.resolve()

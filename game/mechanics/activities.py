@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
+from game.i18n import N_, _, tr
 from game.mechanics.mood import check_date
 from game.research.schema import CATEGORIES as _SCHEMA_CATEGORIES
 from game.research.schema import STATUS3
@@ -72,11 +73,11 @@ class CategoryInfo:
 
 
 DEFAULT_CATEGORY_INFO: dict[str, CategoryInfo] = {
-    "pleasure": CategoryInfo("pleasure", "Fun", "Things you enjoy just because."),
-    "mastery": CategoryInfo("mastery", "Achievement", "Things that give you a sense of getting stuff done."),
-    "social": CategoryInfo("social", "Connection", "Time with people who matter to you."),
-    "physical": CategoryInfo("physical", "Body", "Moving, resting and looking after your body."),
-    "values": CategoryInfo("values", "What matters", "Things that fit what you care about."),
+    "pleasure": CategoryInfo("pleasure", N_("Fun"), N_("Things you enjoy just because.")),
+    "mastery": CategoryInfo("mastery", N_("Achievement"), N_("Things that give you a sense of getting stuff done.")),
+    "social": CategoryInfo("social", N_("Connection"), N_("Time with people who matter to you.")),
+    "physical": CategoryInfo("physical", N_("Body"), N_("Moving, resting and looking after your body.")),
+    "values": CategoryInfo("values", N_("What matters"), N_("Things that fit what you care about.")),
 }
 
 
@@ -115,7 +116,12 @@ class Catalogue:
         return [a for a in self.activities if a.size == size]
 
     def label(self, category: str) -> str:
-        return self.categories[category].label
+        """The category's name in the current language."""
+        return _(self.categories[category].label)
+
+    def explanation(self, category: str) -> str:
+        """The category's one-line explanation in the current language."""
+        return _(self.categories[category].explanation)
 
 
 # --- the week plan ---------------------------------------------------------------------------------
@@ -140,12 +146,12 @@ class Gap:
 
 
 _GAP_MESSAGES = {
-    GAP_MORE: "You enjoyed it more than you expected! Doing things often feels better than our minds predict.",
-    GAP_ABOUT: "It went about as you expected. Nice, you know what works for you.",
-    GAP_LESS: "It was less fun than you expected this time. That happens, and you still gave it a go.",
+    GAP_MORE: N_("You enjoyed it more than you expected! Doing things often feels better than our minds predict."),
+    GAP_ABOUT: N_("It went about as you expected. Nice, you know what works for you."),
+    GAP_LESS: N_("It was less fun than you expected this time. That happens, and you still gave it a go."),
 }
-NOT_YET_MESSAGE = "That's OK, plans change. You can try it another day, or pick a tiny one first."
-PARTLY_PREFIX = "Doing part of it still counts."
+NOT_YET_MESSAGE = N_("That's OK, plans change. You can try it another day, or pick a tiny one first.")
+PARTLY_PREFIX = N_("Doing part of it still counts.")
 
 
 def gap_kind(gap: float) -> str:
@@ -161,7 +167,7 @@ def prediction_gap(predicted: int, actual: int) -> Gap:
     _check_enjoyment(predicted, "predicted enjoyment")
     _check_enjoyment(actual, "actual enjoyment")
     kind = gap_kind(actual - predicted)
-    return Gap(predicted, actual, kind, _GAP_MESSAGES[kind])
+    return Gap(predicted, actual, kind, _(_GAP_MESSAGES[kind]))
 
 
 @dataclass(frozen=True)
@@ -176,14 +182,14 @@ def followup_feedback(status: str, predicted: int | None, actual: int | None) ->
     if status not in STATUSES:
         raise ValueError(f"status must be one of {list(STATUSES)}, got {status!r}")
     if status == "not_yet":
-        return FollowUpFeedback(status, None, NOT_YET_MESSAGE)
+        return FollowUpFeedback(status, None, _(NOT_YET_MESSAGE))
     if actual is None:
         raise ValueError("actual enjoyment is needed for done and partly")
     gap = prediction_gap(predicted, actual) if predicted is not None else None
     if gap is None:
-        message = "Well done for doing it." if status == "done" else PARTLY_PREFIX
+        message = _("Well done for doing it.") if status == "done" else _(PARTLY_PREFIX)
     else:
-        message = gap.message if status == "done" else f"{PARTLY_PREFIX} {gap.message}"
+        message = gap.message if status == "done" else f"{_(PARTLY_PREFIX)} {gap.message}"
     return FollowUpFeedback(status, gap, message)
 
 
@@ -253,10 +259,10 @@ class PlanSummary:
 
 
 _SUMMARY_MESSAGES = {
-    GAP_MORE: "On the whole you enjoyed things more than you expected. Worth remembering next time you're not sure.",
-    GAP_ABOUT: "Your guesses were close. You know what works for you.",
-    GAP_LESS: "Some things were less fun than you expected. That's useful to know: you can swap in other cards.",
-    None: "Plans don't always happen, and that's normal. Next week, try starting with a tiny one.",
+    GAP_MORE: N_("On the whole you enjoyed things more than you expected. Worth remembering next time you're not sure."),
+    GAP_ABOUT: N_("Your guesses were close. You know what works for you."),
+    GAP_LESS: N_("Some things were less fun than you expected. That's useful to know: you can swap in other cards."),
+    None: N_("Plans don't always happen, and that's normal. Next week, try starting with a tiny one."),
 }
 
 
@@ -300,14 +306,14 @@ class WeekPlan:
 
     # -- editing (drag and drop or keyboard) -------------------------------------------------------
     def why_not(self, activity_id: str, day_offset: int, moving_uid: int | None = None) -> str | None:
-        """A friendly reason a card cannot go on ``day_offset``, or None if it can."""
+        """A friendly reason (in the current language) a card cannot go on ``day_offset``, or None if it can."""
         if not isinstance(day_offset, int) or isinstance(day_offset, bool) or not 0 <= day_offset < DAYS:
-            return "Pick a day in the coming week."
+            return _("Pick a day in the coming week.")
         others = [i for i in self.on_day(day_offset) if i.uid != moving_uid]
         if any(i.activity_id == activity_id for i in others):
-            return "That activity is already on this day. Try another day."
+            return _("That activity is already on this day. Try another day.")
         if len(others) >= MAX_PER_DAY:
-            return f"That day already has {MAX_PER_DAY} activities. Try another day."
+            return tr("That day already has {max} activities. Try another day.", max=MAX_PER_DAY)
         return None
 
     def can_add(self, activity_id: str, day_offset: int) -> bool:
@@ -349,22 +355,23 @@ class WeekPlan:
 
     # -- validation --------------------------------------------------------------------------------
     def validate(self) -> list[str]:
-        """Friendly lines saying what is still missing; an empty list means the plan is ready."""
+        """Friendly lines (in the current language) saying what is still missing; an empty list means
+        the plan is ready."""
         problems: list[str] = []
         n = len(self.items)
         cats = {i.category for i in self.items}
         if n < MIN_ITEMS:
             problems.append(
-                f"Pick at least {MIN_ITEMS} activities for your week." if n == 0
-                else "Add one more activity. Two or more make a week.")
+                tr("Pick at least {min} activities for your week.", min=MIN_ITEMS) if n == 0
+                else _("Add one more activity. Two or more make a week."))
         if n > MAX_ITEMS:
-            problems.append(f"That's a lot! Keep it to {MAX_ITEMS} or fewer so your week stays doable.")
+            problems.append(tr("That's a lot! Keep it to {max} or fewer so your week stays doable.", max=MAX_ITEMS))
         if "pleasure" not in cats:
-            problems.append("Add something fun: a card you'd enjoy just because.")
+            problems.append(_("Add something fun: a card you'd enjoy just because."))
         if "mastery" not in cats:
-            problems.append("Add something that gives you a sense of achievement, even a tiny one.")
+            problems.append(_("Add something that gives you a sense of achievement, even a tiny one."))
         if any(i.predicted is None for i in self.items):
-            problems.append("Guess how much you'll enjoy each activity (0 to 10).")
+            problems.append(_("Guess how much you'll enjoy each activity (0 to 10)."))
         return problems
 
     @property
@@ -418,9 +425,9 @@ class WeekPlan:
             mp = ma = None
             kind = None
         if kind is None and partly:
-            message = "You made a start on some of your plans, and that counts."
+            message = _("You made a start on some of your plans, and that counts.")
         else:
-            message = _SUMMARY_MESSAGES[kind]
+            message = _(_SUMMARY_MESSAGES[kind])
         return PlanSummary(len(self.items), len(done) + partly + not_yet, len(done), partly, not_yet,
                            mp, ma, kind, message)
 

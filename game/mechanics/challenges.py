@@ -13,19 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from game.i18n import N_, _
 from game.mechanics.mood import check_date
 from game.research.schema import STATUS3
 
 STATUSES: tuple[str, ...] = STATUS3   # done, partly, not_yet
 
 RESPONSES: dict[str, str] = {
-    "done": "You did it! Trying a skill in real life is how it grows.",
-    "partly": "You made a start, and that counts. Small steps still move you forward.",
-    "not_yet": "That's OK, life gets busy and plans change. You can try it whenever you're ready.",
+    "done": N_("You did it! Trying a skill in real life is how it grows."),
+    "partly": N_("You made a start, and that counts. Small steps still move you forward."),
+    "not_yet": N_("That's OK, life gets busy and plans change. You can try it whenever you're ready."),
 }
 COMMIT_RESPONSES: dict[bool, str] = {
-    True: "Great! I'll ask how it went next time.",
-    False: "That's fine. If a good moment comes up, you can still give it a go.",
+    True: N_("Great! I'll ask how it went next time."),
+    False: N_("That's fine. If a good moment comes up, you can still give it a go."),
 }
 
 
@@ -125,7 +126,7 @@ class ChallengeLog:
             raise ValueError("there is no challenge waiting for a follow-up")
         rec.status = status
         rec.followed_up_on = check_date(date)
-        return ChallengeResponse(status, RESPONSES[status])
+        return ChallengeResponse(status, _(RESPONSES[status]))
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": self.VERSION, "records": [r.to_dict() for r in self.records]}
@@ -140,11 +141,11 @@ class ChallengeLog:
 def response_for(status: str) -> str:
     if status not in STATUSES:
         raise ValueError(f"status must be one of {list(STATUSES)}, got {status!r}")
-    return RESPONSES[status]
+    return _(RESPONSES[status])
 
 
 def commit_response(committed: bool) -> str:
-    return COMMIT_RESPONSES[bool(committed)]
+    return _(COMMIT_RESPONSES[bool(committed)])
 
 
 # --- research payloads -----------------------------------------------------------------------------

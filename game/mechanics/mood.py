@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping
 
+from game.i18n import N_, _
 from game.research.schema import MOOD_MOMENTS
 
 MOOD_MIN = 0
@@ -61,8 +62,8 @@ class MoodStep:
 
 
 _WORDS = (
-    "really low", "really low", "low", "a bit low", "so-so", "okay",
-    "pretty okay", "good", "really good", "great", "brilliant",
+    N_("really low"), N_("really low"), N_("low"), N_("a bit low"), N_("so-so"), N_("okay"),
+    N_("pretty okay"), N_("good"), N_("really good"), N_("great"), N_("brilliant"),
 )
 _BANDS = (
     "really_low", "really_low", "low", "low", "okay", "okay",
@@ -84,7 +85,8 @@ class MoodScale:
         return self.steps[check_mood(value)]
 
     def word(self, value: int) -> str:
-        return self.step(value).word
+        """The word for ``value`` in the current language (``step().word`` stays English)."""
+        return _(self.step(value).word)
 
     def face(self, value: int) -> str:
         return self.step(value).face
@@ -147,32 +149,33 @@ class SupportMessage:
     @property
     def lead(self) -> str:
         """The opener and "it's OK to ask for help", for screens that show the full help text below."""
-        return f"{self.boxes[0]} {_LEAD}"
+        return f"{self.boxes[0]} {_(_LEAD)}"
 
 
 _OPENERS = {
-    RULE_VERY_LOW: "Thank you for telling me how you feel. It sounds like things are really hard right now.",
-    RULE_TWO_LOW: "Thank you for being honest. Your mood has been low for a little while now.",
+    RULE_VERY_LOW: N_("Thank you for telling me how you feel. It sounds like things are really hard right now."),
+    RULE_TWO_LOW: N_("Thank you for being honest. Your mood has been low for a little while now."),
 }
-_LEAD = "It's OK to ask for help."
+_LEAD = N_("It's OK to ask for help.")
 _SUPPORT_BOXES = (
-    "It's OK to ask for help. Talking to someone you trust, like a friend, a family member "
-    "or a teacher, can really help.",
-    "Your school counsellor is there for this too. The help screen shows who you can call "
-    "or message, any time.",
+    N_("It's OK to ask for help. Talking to someone you trust, like a friend, a family member "
+       "or a teacher, can really help."),
+    N_("Your school counsellor is there for this too. The help screen shows who you can call "
+       "or message, any time."),
 )
 
 
 def support_message(rule: str) -> SupportMessage:
-    """The warm message shown when the low-mood rule fires. It never asks the player anything."""
+    """The warm message shown when the low-mood rule fires, in the current language. It never asks
+    the player anything."""
     if rule not in RULES:
         raise ValueError(f"unknown low-mood rule {rule!r}")
     return SupportMessage(
         rule=rule,
-        title="Thanks for checking in",
-        boxes=(_OPENERS[rule], *_SUPPORT_BOXES),
-        help_button="Show me who can help",
-        continue_button="Keep going",
+        title=_("Thanks for checking in"),
+        boxes=(_(_OPENERS[rule]), *(_(b) for b in _SUPPORT_BOXES)),
+        help_button=_("Show me who can help"),
+        continue_button=_("Keep going"),
     )
 
 

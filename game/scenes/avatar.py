@@ -17,6 +17,7 @@ import pygame
 
 from game.art import characters as ch
 from game.art.palette import PALETTE, RAMPS
+from game.i18n import N_, _, tr
 from game.input.actions import A, Action, pointer_pos
 from game.scenes import flow
 from game.scenes.base import Scene
@@ -25,21 +26,29 @@ from game.ui.manager import SCREEN_H, SCREEN_W
 from game.ui.theme import COLOURS
 
 ADDRESSES = ("nickname", "friend")
-FRIEND = "friend"
+FRIEND = "friend"                 # the address id (saved, logged)
+FRIEND_WORD = N_("friend")        # what the guide then calls the player (translated where shown)
 
 # (key, row label) in screen order; the look rows index game.art.characters.AVATAR_OPTIONS
 ROWS = (
-    ("body", "Body"),
-    ("skin", "Skin tone"),
-    ("hair_style", "Hair"),
-    ("hair_colour", "Hair colour"),
-    ("top_colour", "Top"),
-    ("bottom_colour", "Trousers"),
-    ("address", "Guide calls me"),
+    ("body", N_("Body")),
+    ("skin", N_("Skin tone")),
+    ("hair_style", N_("Hair")),
+    ("hair_colour", N_("Hair colour")),
+    ("top_colour", N_("Top")),
+    ("bottom_colour", N_("Trousers")),
+    ("address", N_("Guide calls me")),
 )
-HAIR_NAMES = {"short": "Short", "long": "Long", "curly": "Curly", "bun": "Bun", "buzz": "Buzz cut",
-              "ponytail": "Ponytail", "headscarf": "Headscarf"}
-ADDRESS_TEXT = {"nickname": "Call me by my nickname", "friend": "Just say \u2018friend\u2019"}
+HAIR_NAMES = {"short": N_("Short"), "long": N_("Long"), "curly": N_("Curly"), "bun": N_("Bun"),
+              "buzz": N_("Buzz cut"), "ponytail": N_("Ponytail"), "headscarf": N_("Headscarf")}
+COLOUR_NAMES = {
+    "black": N_("Black"), "dark_brown": N_("Dark brown"), "brown": N_("Brown"), "auburn": N_("Auburn"),
+    "ginger": N_("Ginger"), "blonde": N_("Blonde"), "grey": N_("Grey"), "blue": N_("Blue"), "pink": N_("Pink"),
+    "red": N_("Red"), "orange": N_("Orange"), "yellow": N_("Yellow"), "green": N_("Green"),
+    "forest": N_("Forest green"), "teal": N_("Teal"), "navy": N_("Navy"), "denim": N_("Denim"),
+    "purple": N_("Purple"), "cream": N_("Cream"), "charcoal": N_("Charcoal"),
+}
+ADDRESS_TEXT = {"nickname": N_("Call me by my nickname"), "friend": N_("Just say \u2018friend\u2019")}
 WALK_ORDER = ("down", "right", "up", "left")   # the big preview turns round slowly
 
 PREVIEW = pygame.Rect(50, 132, 520, 540)
@@ -53,11 +62,11 @@ VALUE_X = 262           # where a row's value starts, from the panel's left edge
 def address_for(profile) -> str:
     """What the guide calls the player: their nickname (the default) or "friend"."""
     if profile is None:
-        return FRIEND
+        return _(FRIEND_WORD)
     avatar = profile.data.get("avatar") or {}
     nick = profile.nickname.strip() if isinstance(profile.nickname, str) else ""
-    if avatar.get("address") == "friend" or not nick:
-        return FRIEND
+    if avatar.get("address") == FRIEND or not nick:
+        return _(FRIEND_WORD)
     return nick
 
 
@@ -131,22 +140,22 @@ class AvatarScene(Scene):
     def build(self) -> None:
         """The widgets (again after a text-size or colour change: ``Scene.relayout``)."""
         self._text.clear()
-        title = "Make your character" if self.first_time else "Change your look"
+        title = _("Make your character") if self.first_time else _("Change your look")
         self.track(self.ui.label(title, pygame.Rect(160, 18, SCREEN_W - 320, 62), object_id="#title_label"))
-        self.track(self.ui.label("This is you in Glimmer. You can change it any time from your journey.",
+        self.track(self.ui.label(_("This is you in Glimmer. You can change it any time from your journey."),
                                  pygame.Rect(60, 80, SCREEN_W - 120, 44), object_id="#muted_label"))
         for i, (key, label) in enumerate(ROWS):
             y = ROW_TOP + i * ROW_H
             self.add_button(f"prev:{key}", "\u2039", pygame.Rect(OPTIONS.x + VALUE_X - 56, y + 4, 50, 48), focusable=False,
-                            tooltip=f"Previous {label.lower()}")
+                            tooltip=tr("Previous {option}", option=_(label).lower()))
             self.add_button(f"next:{key}", "\u203a", pygame.Rect(OPTIONS.right - 70, y + 4, 50, 48), focusable=False,
-                            tooltip=f"Next {label.lower()}")
+                            tooltip=tr("Next {option}", option=_(label).lower()))
         by = OPTIONS.bottom - 100
         # focusable=False: this screen moves its own focus over rows and these two buttons
-        self.add_button("random", "Surprise me", pygame.Rect(OPTIONS.x + 20, by, 270, 56), focusable=False,
-                        tooltip="A random look (you can still change it)")
-        self.add_button("done", "That's me!", pygame.Rect(OPTIONS.right - 290, by, 270, 56), focusable=False,
-                        tooltip="Keep this look")
+        self.add_button("random", _("Surprise me"), pygame.Rect(OPTIONS.x + 20, by, 270, 56), focusable=False,
+                        tooltip=_("A random look (you can still change it)"))
+        self.add_button("done", _("That's me!"), pygame.Rect(OPTIONS.right - 290, by, 270, 56), focusable=False,
+                        tooltip=_("Keep this look"))
         self._show_row_focus()
 
     def _show_row_focus(self) -> None:
@@ -262,14 +271,14 @@ class AvatarScene(Scene):
     def value_text(self, key: str) -> str:
         v = self.value(key)
         if key == "body":
-            return f"Body {self.choice['body'] + 1}"
+            return tr("Body {number}", number=self.choice["body"] + 1)
         if key == "skin":
-            return f"Tone {self.choice['skin'] + 1} of {len(ch.AVATAR_OPTIONS['skin'])}"
+            return tr("Tone {number} of {total}", number=self.choice["skin"] + 1, total=len(ch.AVATAR_OPTIONS["skin"]))
         if key == "hair_style":
-            return HAIR_NAMES.get(v, v.replace("_", " ").capitalize())
+            return _(HAIR_NAMES[v]) if v in HAIR_NAMES else v.replace("_", " ").capitalize()
         if key == "address":
-            return ADDRESS_TEXT[v]
-        return v.replace("_", " ").capitalize()
+            return _(ADDRESS_TEXT[v])
+        return _(COLOUR_NAMES[v]) if v in COLOUR_NAMES else v.replace("_", " ").capitalize()
 
     def swatch(self, key: str) -> tuple[int, int, int] | None:
         v = self.value(key)
@@ -308,8 +317,8 @@ class AvatarScene(Scene):
                 pygame.draw.rect(surface, draw.hex_rgb(COLOURS["button"]), row_rect, border_radius=12)
                 pygame.draw.rect(surface, draw.hex_rgb(COLOURS["focus"]), row_rect, width=3, border_radius=12)
             if key == "hair_colour" and self.value("hair_style") == "headscarf":
-                label = "Scarf colour"
-            lab = self._label(label, "body", bold=True, colour=COLOURS["focus"] if self.focus == i else COLOURS["text"],
+                label = N_("Scarf colour")
+            lab = self._label(_(label), "body", bold=True, colour=COLOURS["focus"] if self.focus == i else COLOURS["text"],
                               width=VALUE_X - 98)
             surface.blit(lab, lab.get_rect(midleft=(OPTIONS.x + 30, y + 28)))
             vr = self._value_rect(i)
@@ -323,24 +332,24 @@ class AvatarScene(Scene):
                 pygame.draw.rect(surface, draw.hex_rgb(COLOURS["text"]), box, width=2, border_radius=6)
                 x += 34
             surface.blit(text, text.get_rect(midleft=(x, y + 28)))
-        hint = self._label("Up and down: pick a row  \u00b7  Left and right: change it  \u00b7  Enter: next",
+        hint = self._label(_("Up and down: pick a row  \u00b7  Left and right: change it  \u00b7  Enter: next"),
                            "small", colour=COLOURS["muted"], width=OPTIONS.w - 28)
         surface.blit(hint, hint.get_rect(midbottom=(OPTIONS.centerx, OPTIONS.bottom - 12)))
 
     def _draw_greeting(self, surface: pygame.Surface) -> None:
         from game.world.render import load_sheet
 
-        name = self.ctx.profile.nickname if self.ctx.profile and self.value("address") == "nickname" else FRIEND
-        name = name or FRIEND
+        name = self.ctx.profile.nickname if self.ctx.profile and self.value("address") == "nickname" else None
+        name = name or _(FRIEND_WORD)
         guide = load_sheet("guide")
         gw = guide.get_width() // 4
         glim = pygame.transform.scale(guide.subsurface(((int(self.t * 4) % 4) * gw, 0, gw, gw)), (gw * 2, gw * 2))
         box = pygame.Rect(PREVIEW.x + 20, PREVIEW.bottom - 190, PREVIEW.w - 40, 170)
         pygame.draw.rect(surface, draw.hex_rgb("#1E1730"), box, border_radius=14)
         surface.blit(glim, (box.x + 8, box.y + 30))
-        tag = self._label("Glim, your guide", "small", bold=True, colour=COLOURS["focus"], width=box.w - 136)
+        tag = self._label(_("Glim, your guide"), "small", bold=True, colour=COLOURS["focus"], width=box.w - 136)
         surface.blit(tag, (box.x + 120, box.y + 16))
-        text = f"Hi, {name}! Nice to meet you. Ready when you are."
+        text = tr("Hi, {name}! Nice to meet you. Ready when you are.", name=name)
         area = pygame.Rect(box.x + 120, box.y + 48, box.w - 136, box.h - 56)
         for size in ("body", "small"):      # large text settings: step down rather than spill out
             font = self.ui.font(size)

@@ -9,6 +9,7 @@ from typing import Callable
 
 import pygame
 
+from game.i18n import N_, _
 from game.input.actions import A, Action
 from game.mechanics.challenges import Challenge, ChallengeLog, ChallengeRecord, commit_response
 from game.mechanics.mood import local_date
@@ -16,7 +17,7 @@ from game.scenes.base import Scene
 from game.ui import draw
 from game.ui.manager import SCREEN_H, SCREEN_W
 
-STATUS_BUTTONS = (("done", "I did it"), ("partly", "Partly"), ("not_yet", "Not yet"))
+STATUS_BUTTONS = (("done", N_("I did it")), ("partly", N_("Partly")), ("not_yet", N_("Not yet")))
 
 
 def challenge_log(profile) -> ChallengeLog:
@@ -61,7 +62,7 @@ class _CardScene(Scene):
 
     def reply(self, title: str, text: str) -> None:
         self.replied = True
-        self.show(title, text, "", [("continue", "Continue")])
+        self.show(title, text, "", [("continue", _("Continue"))])
 
     def handle(self, action: Action) -> bool:
         if action.kind is A.CANCEL and self.replied:
@@ -92,8 +93,8 @@ class ChallengeSetScene(_CardScene):
         self.challenge = Challenge(c.id, c.text, level.id)
 
     def enter(self) -> None:
-        self.show("Try it in real life", self.challenge.text, "Your challenge for this week",
-                  [("commit", "I'll give it a go"), ("skip", "Not this time")])
+        self.show(_("Try it in real life"), self.challenge.text, _("Your challenge for this week"),
+                  [("commit", _("I'll give it a go")), ("skip", _("Not this time"))])
 
     def handle(self, action: Action) -> bool:
         if action.kind is A.CANCEL and not self.replied:
@@ -112,7 +113,7 @@ class ChallengeSetScene(_CardScene):
                 self.ctx.bus.publish("challenge_set", challenge_id=rec.challenge_id, committed=committed)
                 self.ctx.checkpoint()
             self.app.audio.play("confirm")
-            self.reply("Your challenge", commit_response(committed))
+            self.reply(_("Your challenge"), commit_response(committed))
         elif button_id == "continue":
             self.close()
 
@@ -133,8 +134,9 @@ class ChallengeFollowUpScene(_CardScene):
         self.record = record
 
     def enter(self) -> None:
-        self.show("How did it go?", self.record.text, "Last time's real-world challenge",
-                  [*STATUS_BUTTONS, ("later", "Ask me later")])
+        # the record keeps the text as it was shown; _() finds it again when that was English
+        self.show(_("How did it go?"), _(self.record.text), _("Last time's real-world challenge"),
+                  [*((bid, _(text)) for bid, text in STATUS_BUTTONS), ("later", _("Ask me later"))])
 
     def handle(self, action: Action) -> bool:
         if action.kind is A.CANCEL and not self.replied:
@@ -151,7 +153,7 @@ class ChallengeFollowUpScene(_CardScene):
             self.ctx.bus.publish("challenge_followed_up", challenge_id=self.record.challenge_id, status=button_id)
             self.ctx.checkpoint()
             self.app.audio.play("confirm")
-            self.reply("Thanks for telling me", response.message)
+            self.reply(_("Thanks for telling me"), response.message)
         elif button_id in ("later", "continue"):
             self.close()
 

@@ -11,6 +11,7 @@ from typing import Callable
 
 import pygame
 
+from game.i18n import N_, _, language, tr
 from game.input.actions import A, Action
 from game.mechanics.activities import chart_data
 from game.mechanics.mood import MOOD_SCALE, CheckinResult, MoodCheckin, MoodHistory, local_date, support_message
@@ -23,12 +24,19 @@ from game.ui.scale import CHOSEN, ScalePicker, icon
 from game.ui.theme import COLOURS
 
 PROMPTS = {
-    "session_start": ("How are you feeling right now?", "A quick check-in before you start."),
-    "level_start": ("How are you feeling right now?", "A quick check-in before this level."),
-    "level_end": ("How are you feeling now?", "You finished the level. A quick check-in."),
-    "session_end": ("How are you feeling now?", "Before you go: a quick check-in."),
+    "session_start": (N_("How are you feeling right now?"), N_("A quick check-in before you start.")),
+    "level_start": (N_("How are you feeling right now?"), N_("A quick check-in before this level.")),
+    "level_end": (N_("How are you feeling now?"), N_("You finished the level. A quick check-in.")),
+    "session_end": (N_("How are you feeling now?"), N_("Before you go: a quick check-in.")),
 }
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MOOD_ENDS = (N_("really low"), N_("brilliant"))
+
+
+def decimal(x: float) -> str:
+    """``x`` with one decimal, written the way the current language writes it (3.5 / 3,5)."""
+    s = f"{x:.1f}"
+    return s.replace(".", ",") if language() == "nl" else s
 
 
 # ---------------------------------------------------------------------- the profile's mood history
@@ -74,17 +82,17 @@ class MoodCheckinScene(Scene):
         self.rect.center = (SCREEN_W // 2, SCREEN_H // 2 + 20)
         last = mood_history(self.ctx.profile).last
         self.picker = ScalePicker(pygame.Rect(self.rect.x + 40, self.rect.y + 130, self.rect.w - 80, 108),
-                                  icons=mood_faces(), word=MOOD_SCALE.word, ends=("really low", "brilliant"),
+                                  icons=mood_faces(), word=MOOD_SCALE.word, ends=MOOD_ENDS,
                                   start=last.value if last else 5)
         self.finished = False
 
     def enter(self) -> None:
         r = self.rect
         title, sub = PROMPTS.get(self.moment, PROMPTS["level_start"])
-        self.track(self.ui.label(title, pygame.Rect(r.x + 30, r.y + 16, r.w - 60, 62), object_id="#title_label"))
-        self.track(self.ui.label(sub, pygame.Rect(r.x + 30, r.y + 78, r.w - 60, 36), object_id="#muted_label"))
-        self.add_button("skip", "Skip", pygame.Rect(r.right - 200, r.bottom - 76, 170, 52), focusable=False,
-                        tooltip="Skip this check-in (Esc)")
+        self.track(self.ui.label(_(title), pygame.Rect(r.x + 30, r.y + 16, r.w - 60, 62), object_id="#title_label"))
+        self.track(self.ui.label(_(sub), pygame.Rect(r.x + 30, r.y + 78, r.w - 60, 36), object_id="#muted_label"))
+        self.add_button("skip", _("Skip"), pygame.Rect(r.right - 200, r.bottom - 76, 170, 52), focusable=False,
+                        tooltip=_("Skip this check-in (Esc)"))
 
     def handle(self, action: Action) -> bool:
         if self.finished:
@@ -123,7 +131,7 @@ class MoodCheckinScene(Scene):
         draw.dim(surface, 160)
         draw.panel(surface, self.rect)
         self.picker.draw(surface, self.ui)
-        hint = "Click a face, or use the arrow keys and Enter. Esc to skip."
+        hint = _("Click a face, or use the arrow keys and Enter. Esc to skip.")
         draw.text(surface, self.ui.font("small"), hint, (self.rect.x + 40, self.rect.bottom - 58),
                   COLOURS["muted"], shadow=False)
 
@@ -190,8 +198,9 @@ def chart_insight(data) -> str:
         return ""
     a, b = sum(with_act) / len(with_act), sum(without) / len(without)
     if a - b >= 0.5:
-        return f"On days you did an activity, your mood was {a:.1f} on average; on other days {b:.1f}."
-    return "Keep noticing: sometimes activities lift mood later, or in small ways."
+        return tr("On days you did an activity, your mood was {with_activity} on average; on other days {without}.",
+                  with_activity=decimal(a), without=decimal(b))
+    return _("Keep noticing: sometimes activities lift mood later, or in small ways.")
 
 
 class MoodChartScene(Scene):
@@ -210,7 +219,7 @@ class MoodChartScene(Scene):
 
     def enter(self) -> None:
         r = self.rect
-        self.add_button("back", "Back", pygame.Rect(r.right - 230, r.bottom - 72, 200, 52))
+        self.add_button("back", _("Back"), pygame.Rect(r.right - 230, r.bottom - 72, 200, 52))
 
     def handle(self, action: Action) -> bool:
         if action.kind in (A.CANCEL, A.PAUSE):
@@ -236,8 +245,8 @@ class MoodChartScene(Scene):
         bold = self.ui.font("small", bold=True)
         body = self.ui.font("body")
         p = self.plot
-        draw.text(surf, self.ui.font("title", bold=True), "Your mood and activities", (self.rect.x + 30, self.rect.y + 16))
-        draw.text(surf, small, "The last two weeks. Each dot is one check-in; the line joins the days.",
+        draw.text(surf, self.ui.font("title", bold=True), _("Your mood and activities"), (self.rect.x + 30, self.rect.y + 16))
+        draw.text(surf, small, _("The last two weeks. Each dot is one check-in; the line joins the days."),
                   (self.rect.x + 32, self.rect.y + 60), COLOURS["muted"], shadow=False)
         # background bands and grid
         pygame.draw.rect(surf, (*hex_rgb("#241B38"), 255), p.inflate(0, 8), border_radius=8)
@@ -255,14 +264,14 @@ class MoodChartScene(Scene):
             dd = date.fromisoformat(d.date)
             font = bold if d.date == today else small
             colour = COLOURS["focus"] if d.date == today else COLOURS["text"]
-            draw.text(surf, font, "Today" if d.date == today else DAY_NAMES[dd.weekday()], (x, p.bottom + 18), colour,
+            draw.text(surf, font, _("Today") if d.date == today else _(DAY_NAMES[dd.weekday()]), (x, p.bottom + 18), colour,
                       center=True, shadow=False)
             draw.text(surf, small, str(dd.day), (x, p.bottom + 40), COLOURS["muted"], center=True, shadow=False)
         # activities done: a band of marks under the days
         a = self.acts
         pygame.draw.rect(surf, hex_rgb("#241B38"), a, border_radius=8)
-        draw.text(surf, small, "Activities", (self.rect.x + 24, a.y + 6), COLOURS["good"], shadow=False)
-        draw.text(surf, small, "done", (self.rect.x + 24, a.y + 30), COLOURS["good"], shadow=False)
+        draw.text(surf, small, _("Activities"), (self.rect.x + 24, a.y + 6), COLOURS["good"], shadow=False)
+        draw.text(surf, small, _("done"), (self.rect.x + 24, a.y + 30), COLOURS["good"], shadow=False)
         from game.scenes.planner import catalogue
 
         cat = catalogue()
@@ -288,13 +297,13 @@ class MoodChartScene(Scene):
         ly = a.bottom + 22
         pygame.draw.line(surf, hex_rgb(COLOURS["focus"]), (p.x, ly + 12), (p.x + 36, ly + 12), 4)
         pygame.draw.circle(surf, hex_rgb(COLOURS["accent"]), (p.x + 18, ly + 12), 7)
-        draw.text(surf, small, "your mood (0 really low, 10 brilliant)", (p.x + 48, ly), COLOURS["text"], shadow=False)
+        draw.text(surf, small, _("your mood (0 really low, 10 brilliant)"), (p.x + 48, ly), COLOURS["text"], shadow=False)
         pic = icon("check", 48)
         if pic is not None:
             surf.blit(pygame.transform.scale(pic, (24, 24)), (p.x + 430, ly))
-        draw.text(surf, small, "an activity you did (from your week plan)", (p.x + 462, ly), COLOURS["text"], shadow=False)
+        draw.text(surf, small, _("an activity you did (from your week plan)"), (p.x + 462, ly), COLOURS["text"], shadow=False)
         if self.data.empty:
-            msg = "Nothing here yet. Your chart fills in as you check in and try the activities you plan."
+            msg = _("Nothing here yet. Your chart fills in as you check in and try the activities you plan.")
         else:
             msg = chart_insight(self.data)
         if msg:

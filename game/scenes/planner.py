@@ -21,6 +21,7 @@ from typing import Any, Callable
 import pygame
 
 from game.content.errors import ContentError
+from game.i18n import N_, _, tr
 from game.input.actions import A, Action, pointer_pos
 from game.mechanics.activities import (
     DAYS, MAX_PER_DAY, Activity, Catalogue, PlanBook, PlanError, PlannedItem, WeekPlan,
@@ -37,13 +38,23 @@ from game.ui.theme import COLOURS
 
 CATEGORY_COLOURS = {"pleasure": "#FF8A5B", "mastery": "#FFC94A", "social": "#7FB8FF",
                     "physical": "#7BD389", "values": "#D08CFF"}
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ENJOY_WORDS = ("not at all", "hardly", "a little", "a little", "a bit", "some", "quite a bit",
-               "quite a lot", "a lot", "loads", "loads and loads")
+DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+             N_("Sunday"))
+DAY_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+ENJOY_WORDS = (N_("not at all"), N_("hardly"), N_("a little"), N_("a little"), N_("a bit"), N_("some"),
+               N_("quite a bit"), N_("quite a lot"), N_("a lot"), N_("loads"), N_("loads and loads"))
+ENJOY_ENDS = (N_("not at all"), N_("loads"))
 
 
 def enjoy_word(v: int) -> str:
-    return ENJOY_WORDS[v]
+    """The enjoyment word for ``v`` in the current language."""
+    return _(ENJOY_WORDS[v])
+
+
+def weekday_name(plan: WeekPlan, day: int) -> str:
+    """The weekday of ``day`` in the current language, capitalised (it starts a label)."""
+    name = _(DAY_NAMES[plan.weekday(day)])
+    return name[:1].upper() + name[1:]
 
 
 # ---------------------------------------------------------------------- data in the profile
@@ -82,10 +93,10 @@ def session_number(ctx) -> int | None:
 
 def day_name(plan: WeekPlan, day: int) -> str:
     if day == 0:
-        return "Today"
+        return _("Today")
     if day == 1:
-        return "Tomorrow"
-    return DAY_NAMES[plan.weekday(day)]
+        return _("Tomorrow")
+    return weekday_name(plan, day)
 
 
 # ---------------------------------------------------------------------- small drawing helpers
@@ -183,13 +194,13 @@ class PlannerScene(Scene):
     # ---------------------------------------------------------------- lifecycle
     def enter(self) -> None:
         self.intro = (self.board.intro if self.board is not None and self.board.intro else
-                      "Put activities on the next 7 days: at least one Fun and one Achievement card.")
-        self.add_button("save", "Save my week", pygame.Rect(BOARD.right - 470, SCREEN_H - 68, 250, 54), focusable=False)
-        self.add_button("leave", "Leave for now", pygame.Rect(BOARD.right - 206, SCREEN_H - 68, 206, 54), focusable=False)
+                      _("Put activities on the next 7 days: at least one Fun and one Achievement card."))
+        self.add_button("save", _("Save my week"), pygame.Rect(BOARD.right - 470, SCREEN_H - 68, 250, 54), focusable=False)
+        self.add_button("leave", _("Leave for now"), pygame.Rect(BOARD.right - 206, SCREEN_H - 68, 206, 54), focusable=False)
         if self.cat is None:
-            self.say("The activity cards could not be loaded. Please tell your teacher.", COLOURS["warn"])
+            self.say(_("The activity cards could not be loaded. Please tell your teacher."), COLOURS["warn"])
         else:
-            self.say("Pick a card: drag it onto a day, or press Enter and choose a day.")
+            self.say(_("Pick a card: drag it onto a day, or press Enter and choose a day."))
 
     def exit(self) -> None:
         if self.play is not None:
@@ -263,9 +274,9 @@ class PlannerScene(Scene):
                         "pos": pos, "start": pos, "moved": False}
         self.app.audio.play("move")
         if via == "keys":
-            self.say(f"Up and Down choose a day, Enter puts “{act.text}” there. Esc cancels.")
+            self.say(tr("Up and Down choose a day, Enter puts “{activity}” there. Esc cancels.", activity=act.text))
         elif via == "click":
-            self.say(f"Now click a day for “{act.text}”.")
+            self.say(tr("Now click a day for “{activity}”.", activity=act.text))
 
     def pick_placed(self, item: PlannedItem, via: str, pos: tuple[int, int] | None = None) -> None:
         act = self.cat.get(item.activity_id) if self.cat else None
@@ -275,7 +286,7 @@ class PlannerScene(Scene):
                         "pos": pos, "start": pos, "moved": False}
         self.app.audio.play("move")
         if via == "keys":
-            self.say("Up/Down: another day · Enter: put it down (same day: change your guess) · Left: take it off.")
+            self.say(_("Up/Down: another day · Enter: put it down (same day: change your guess) · Left: take it off."))
 
     def drop(self, day: int | None) -> None:
         h = self.holding
@@ -285,7 +296,7 @@ class PlannerScene(Scene):
         if h["kind"] == "new":
             if day is None:
                 self.holding = None
-                self.say("Pick a card: drag it onto a day, or press Enter and choose a day.")
+                self.say(_("Pick a card: drag it onto a day, or press Enter and choose a day."))
                 return
             reason = self.plan.why_not(act.id, day)
             if reason:
@@ -304,7 +315,7 @@ class PlannerScene(Scene):
             self.plan.remove(item.uid)
             self.holding = None
             self.app.audio.play("back")
-            self.say(f"Took “{act.text}” off your week.")
+            self.say(tr("Took “{activity}” off your week.", activity=act.text))
             self.zone = "board" if self.plan.items else "palette"
             self.cursor = (min(self.cursor[0], DAYS - 1), 0)
             return
@@ -323,7 +334,7 @@ class PlannerScene(Scene):
         self.holding = None
         self.cursor = (day, self.plan.on_day(day).index(item))
         self.app.audio.play("confirm")
-        self.say(f"Moved to {day_name(self.plan, day)}.", COLOURS["good"])
+        self.say(tr("Moved to {day}.", day=day_name(self.plan, day)), COLOURS["good"])
         self.after_change()
 
     # ---------------------------------------------------------------- the enjoyment guess
@@ -331,7 +342,7 @@ class PlannerScene(Scene):
         rect = pygame.Rect(0, 0, 900, 330)
         rect.center = (SCREEN_W // 2, SCREEN_H // 2)
         picker = ScalePicker(pygame.Rect(rect.x + 40, rect.y + 118, rect.w - 80, 64), value=None,
-                             word=enjoy_word, ends=("not at all", "loads"),
+                             word=enjoy_word, ends=ENJOY_ENDS,
                              start=item.predicted if item.predicted is not None else 5)
         self.prompt = {"uid": item.uid, "picker": picker, "rect": rect, "new": new}
         self.app.audio.play("confirm")
@@ -345,14 +356,14 @@ class PlannerScene(Scene):
         if value is not None:
             self.plan.set_prediction(item.uid, value)
             self.app.audio.play("confirm")
-            self.say(f"Guess saved: {value}/10 ({enjoy_word(value)}).", COLOURS["good"])
+            self.say(tr("Guess saved: {value}/10 ({word}).", value=value, word=enjoy_word(value)), COLOURS["good"])
         self.zone = "board"
         self.after_change()
 
     def after_change(self) -> None:
         problems = self.plan.validate()
         if not problems:
-            self.say("Your week looks good! Press “Save my week” when you're happy with it.", COLOURS["good"])
+            self.say(_("Your week looks good! Press “Save my week” when you're happy with it."), COLOURS["good"])
         elif self.message_colour != COLOURS["good"]:
             self.say(problems[0])
 
@@ -444,7 +455,7 @@ class PlannerScene(Scene):
             if item is not None:
                 self.pick_placed(item, "keys")
             else:
-                self.say("This spot is empty. Go Left to the cards and pick one.")
+                self.say(_("This spot is empty. Go Left to the cards and pick one."))
             return
         self.cursor = (day, min(slot, max(0, len(self.plan.on_day(day)) - 1)) if k in (A.UP, A.DOWN) else slot)
         self.app.audio.play("move")
@@ -454,7 +465,7 @@ class PlannerScene(Scene):
         k = action.kind
         if k is A.CANCEL:
             self.holding = None
-            self.say("Put back.")
+            self.say(_("Put back."))
             self.app.audio.play("back")
         elif k is A.UP and h["day"] is not None:
             h["day"] = max(0, h["day"] - 1)
@@ -462,7 +473,7 @@ class PlannerScene(Scene):
             h["day"] = min(DAYS - 1, h["day"] + 1)
         elif k is A.LEFT and h["kind"] == "move":
             h["day"] = None
-            self.say("Enter takes this card off your week. Right goes back to the days.")
+            self.say(_("Enter takes this card off your week. Right goes back to the days."))
         elif k is A.RIGHT and h["day"] is None:
             h["day"] = self.plan.item(h["uid"]).day_offset
         elif k is A.CONFIRM:
@@ -498,7 +509,7 @@ class PlannerScene(Scene):
                 day = self.day_at(pos)
                 if day is None:
                     self.holding = None
-                    self.say("Put back.")
+                    self.say(_("Put back."))
                 else:
                     self.drop(day)
                 return
@@ -544,7 +555,7 @@ class PlannerScene(Scene):
             self.drop(None)
         else:
             self.holding = None
-            self.say("Put back.")
+            self.say(_("Put back."))
 
     def on_button(self, button_id: str) -> None:
         if button_id == "leave":
@@ -578,8 +589,8 @@ class PlannerScene(Scene):
         self.app.audio.play("complete")
         self.app.stack.pop()
         self.app.stack.push(MessageScene(
-            self.app, "Nice plan! Try your activities this week. Next time, I'll ask how they went "
-            "and how much you enjoyed them.", title="Your week is set", ok="Back to the park"))
+            self.app, _("Nice plan! Try your activities this week. Next time, I'll ask how they went "
+                        "and how much you enjoyed them."), title=_("Your week is set"), ok=_("Back to the park")))
 
     # ---------------------------------------------------------------- draw
     def card(self, act: Activity, size: tuple[int, int], predicted: int | None = None, guess: bool = False,
@@ -594,7 +605,7 @@ class PlannerScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(hex_rgb("#1F1832"))
-        surface.blit(rendered(self.ui.font("title", bold=True), "Plan your week", COLOURS["text"]), (24, 16))
+        surface.blit(rendered(self.ui.font("title", bold=True), _("Plan your week"), COLOURS["text"]), (24, 16))
         surface.blit(rendered(self.ui.font("small"), self.intro, COLOURS["muted"]), (26, 66))
         small = self.ui.font("small")
         bold = self.ui.font("body", bold=True)
@@ -609,12 +620,11 @@ class PlannerScene(Scene):
                                  border_radius=10)
                 img = rendered(self.ui.font("title", bold=True), s, COLOURS["text"])
                 surface.blit(img, img.get_rect(center=(r.centerx, r.centery - 3)))
-            info = self.cat.categories[self.category]
             colour = CATEGORY_COLOURS[self.category]
-            img = rendered(self.ui.font("title", bold=True), info.label, colour)
+            img = rendered(self.ui.font("title", bold=True), self.cat.label(self.category), colour)
             surface.blit(img, img.get_rect(center=(PALETTE.centerx, PALETTE.y + 32)))
             expl = self.ui.font(16)
-            for i, line in enumerate(fit_lines(expl, info.explanation, PALETTE.w - 24, 2)):
+            for i, line in enumerate(fit_lines(expl, self.cat.explanation(self.category), PALETTE.w - 24, 2)):
                 img = rendered(expl, line, COLOURS["muted"])
                 surface.blit(img, img.get_rect(center=(PALETTE.centerx, PALETTE.y + 68 + i * 20)))
             for i, act in self.visible_cards():
@@ -624,8 +634,9 @@ class PlannerScene(Scene):
                 surface.blit(surf, self.card_rect(i))
             if self.pages() > 1:
                 r = self.more_rect()
-                s = (f"More cards ({self.page + 1} of {self.pages()})" if self.page + 1 < self.pages()
-                     else f"Back to the first cards ({self.page + 1} of {self.pages()})")
+                page, pages = self.page + 1, self.pages()
+                s = (tr("More cards ({page} of {pages})", page=page, pages=pages) if page < pages
+                     else tr("Back to the first cards ({page} of {pages})", page=page, pages=pages))
                 pygame.draw.rect(surface, hex_rgb(COLOURS["button"]), r, border_radius=10)
                 img = rendered(small, s, COLOURS["focus"])
                 surface.blit(img, img.get_rect(center=r.center))
@@ -644,7 +655,7 @@ class PlannerScene(Scene):
             surface.blit(rendered(self.ui.font(20, bold=True), name, COLOURS["focus"] if d == 0 else COLOURS["text"]),
                          (r.x + 12, r.y + 8))
             dd = self.plan.day_date(d)
-            surface.blit(rendered(small, f"{DAY_NAMES[self.plan.weekday(d)][:3]} {int(dd[8:])}", COLOURS["muted"]),
+            surface.blit(rendered(small, tr("{weekday} {day}", weekday=_(DAY_SHORT[self.plan.weekday(d)]), day=int(dd[8:])), COLOURS["muted"]),
                          (r.x + 12, r.y + 38))
             items = self.plan.on_day(d)
             for s in range(MAX_PER_DAY):
@@ -674,7 +685,7 @@ class PlannerScene(Scene):
         # the remove zone hint while holding a placed card by keys
         if h is not None and h["kind"] == "move" and h["day"] is None:
             pygame.draw.rect(surface, hex_rgb(COLOURS["warn"]), PALETTE, 4, border_radius=18)
-            img = rendered(bold, "Enter: take it off your week", COLOURS["warn"])
+            img = rendered(bold, _("Enter: take it off your week"), COLOURS["warn"])
             surface.blit(img, img.get_rect(center=(PALETTE.centerx, PALETTE.bottom - 24)))
         # the message line and the counts
         msg_rect = pygame.Rect(PALETTE.x + 4, SCREEN_H - 86, BOARD.right - 480 - PALETTE.x, 80)
@@ -701,9 +712,9 @@ class PlannerScene(Scene):
         title = self.ui.font("title", bold=True)
         draw.text(surface, self.ui.font("small"), f"{act.text if act else ''} · {day_name(self.plan, item.day_offset)}",
                   (r.x + 100, r.y + 26), COLOURS["muted"], shadow=False)
-        draw.text(surface, title, "How much do you think you'll enjoy it?", (r.x + 100, r.y + 50))
+        draw.text(surface, title, _("How much do you think you'll enjoy it?"), (r.x + 100, r.y + 50))
         p["picker"].draw(surface, self.ui)
-        draw.text(surface, self.ui.font("small"), "Click a number, or use the arrow keys and Enter. Esc: decide later.",
+        draw.text(surface, self.ui.font("small"), _("Click a number, or use the arrow keys and Enter. Esc: decide later."),
                   (r.x + 40, r.bottom - 40), COLOURS["muted"], shadow=False)
 
 
@@ -743,16 +754,16 @@ class FollowUpScene(Scene):
         r = self.rect
         y = r.bottom - 90
         if self.stage == "ask":
-            answers = [("done", "I did it"), ("partly", "Partly"), ("not_yet", "Not yet"), ("later", "Ask me later")]
+            answers = [("done", _("I did it")), ("partly", _("Partly")), ("not_yet", _("Not yet")), ("later", _("Ask me later"))]
             w = (r.w - 72 - 16 * 3) // 4
             for i, (bid, text) in enumerate(answers):
                 self.add_button(bid, text, pygame.Rect(r.x + 36 + i * (w + 16), y, w, 58))
         elif self.stage == "rate":
             self.picker = ScalePicker(pygame.Rect(r.x + 40, r.y + 200, r.w - 80, 64), word=enjoy_word,
-                                      ends=("not at all", "loads"), start=5)  # not the guess: no anchoring
+                                      ends=ENJOY_ENDS, start=5)  # not the guess: no anchoring
         else:
             last = self.stage == "summary" or self.index == len(self.items) - 1
-            text = "Continue" if self.stage == "summary" else ("Next" if not last else "OK")
+            text = _("Continue") if self.stage == "summary" else (_("Next") if not last else _("OK"))
             self.add_button("next", text, pygame.Rect(r.centerx - 150, y, 300, 58))
 
     def handle(self, action: Action) -> bool:
@@ -842,37 +853,40 @@ class FollowUpScene(Scene):
         title = self.ui.font("title", bold=True)
         if self.stage == "summary":
             s = self.plan.summary()
-            draw.text(surface, small, "Your week", (r.x + 36, r.y + 26), COLOURS["muted"], shadow=False)
-            draw.text(surface, title, "Thanks for telling me", (r.x + 36, r.y + 52))
-            counts = f"Done: {s.done}   ·   Partly: {s.partly}   ·   Not yet: {s.not_yet}"
+            draw.text(surface, small, _("Your week"), (r.x + 36, r.y + 26), COLOURS["muted"], shadow=False)
+            draw.text(surface, title, _("Thanks for telling me"), (r.x + 36, r.y + 52))
+            counts = tr("Done: {done}   ·   Partly: {partly}   ·   Not yet: {not_yet}", done=s.done, partly=s.partly,
+                        not_yet=s.not_yet)
             draw.text(surface, self.ui.font("body", bold=True), counts, (r.x + 36, r.y + 130), COLOURS["focus"])
             draw.text_block(surface, body, s.message, pygame.Rect(r.x + 36, r.y + 180, r.w - 72, 150))
             return
         act = self.activity()
-        kicker = f"How did your plan go?  ({self.index + 1} of {len(self.items)})"
+        kicker = tr("How did your plan go?  ({number} of {total})", number=self.index + 1, total=len(self.items))
         draw.text(surface, small, kicker, (r.x + 36, r.y + 26), COLOURS["muted"], shadow=False)
         pic = icon(act.picture, 96) if act else None
         if pic is not None:
             surface.blit(pic, (r.x + 36, r.y + 60))
         draw.text(surface, title, act.text if act else self.item.activity_id, (r.x + 150, r.y + 66))
         when = day_name(self.plan, self.item.day_offset) if self.plan.day_date(self.item.day_offset) == local_date(self.ctx.clock) \
-            else DAY_NAMES[self.plan.weekday(self.item.day_offset)]
-        guess = f"You guessed you'd enjoy it {self.item.predicted}/10." if self.item.predicted is not None else ""
-        draw.text(surface, body, f"Planned for {when}. {guess}", (r.x + 150, r.y + 114), COLOURS["muted"], shadow=False)
+            else weekday_name(self.plan, self.item.day_offset)
+        planned = tr("Planned for {day}.", day=when)
+        if self.item.predicted is not None:
+            planned += " " + tr("You guessed you'd enjoy it {value}/10.", value=self.item.predicted)
+        draw.text(surface, body, planned, (r.x + 150, r.y + 114), COLOURS["muted"], shadow=False)
         if self.stage == "ask":
-            draw.text_block(surface, body, "Did you get to do it? Any answer is fine.",
+            draw.text_block(surface, body, _("Did you get to do it? Any answer is fine."),
                             pygame.Rect(r.x + 36, r.y + 200, r.w - 72, 60))
         elif self.stage == "rate":
-            draw.text(surface, self.ui.font("body", bold=True), "How much did you actually enjoy it?",
+            draw.text(surface, self.ui.font("body", bold=True), _("How much did you actually enjoy it?"),
                       (r.x + 36, r.y + 164))
             self.picker.draw(surface, self.ui)
-            draw.text(surface, small, "Click a number, or use the arrow keys and Enter. Esc goes back.", (r.x + 36, r.bottom - 44),
+            draw.text(surface, small, _("Click a number, or use the arrow keys and Enter. Esc goes back."), (r.x + 36, r.bottom - 44),
                       COLOURS["muted"], shadow=False)
         elif self.feedback is not None:
             fb = self.feedback
             y = r.y + 184
             if fb.gap is not None:
-                line = f"You guessed {fb.gap.predicted}/10  ·  It was {fb.gap.actual}/10"
+                line = tr("You guessed {guess}/10  ·  It was {actual}/10", guess=fb.gap.predicted, actual=fb.gap.actual)
                 draw.text(surface, self.ui.font("body", bold=True), line, (r.x + 36, y), COLOURS["focus"])
                 self.draw_gap_bars(surface, fb.gap.predicted, fb.gap.actual, pygame.Rect(r.x + 36, y + 40, r.w - 72, 44))
                 y += 100
@@ -880,7 +894,7 @@ class FollowUpScene(Scene):
 
     def draw_gap_bars(self, surface: pygame.Surface, predicted: int, actual: int, rect: pygame.Rect) -> None:
         small = self.ui.font("small")
-        for i, (label, v, colour) in enumerate((("guess", predicted, COLOURS["muted"]), ("actual", actual, COLOURS["good"]))):
+        for i, (label, v, colour) in enumerate(((_("guess"), predicted, COLOURS["muted"]), (_("actual"), actual, COLOURS["good"]))):
             y = rect.y + i * 22
             draw.text(surface, small, label, (rect.x, y - 2), colour, shadow=False)
             full = pygame.Rect(rect.x + 80, y + 2, rect.w - 80, 14)
@@ -980,7 +994,7 @@ def register() -> None:
     flow.LEVEL_START.extend([mood.level_start_checkin, challenge_follow_up_step, follow_up_step])
     flow.LEVEL_END.extend([challenge_set_step, mood.level_end_checkin])
     flow.SESSION_END.append(mood.session_end_checkin)
-    PAUSE_ITEMS.append(("mood_chart", "My mood chart", open_chart))
+    PAUSE_ITEMS.append(("mood_chart", N_("My mood chart"), open_chart))
     INTERACTIONS["planner"] = open_board
     from game.scripted import PRACTICE
 

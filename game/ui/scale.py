@@ -17,6 +17,7 @@ from typing import Callable, Mapping
 
 import pygame
 
+from game.i18n import _
 from game.input.actions import A, Action, pointer_pos
 from game.ui.draw import hex_rgb, text
 from game.ui.theme import COLOURS
@@ -52,8 +53,8 @@ class ScalePicker:
         self.value = value                       # the chosen value (None until chosen)
         self.cursor = value if value is not None else (start if start is not None else (minimum + maximum) // 2)
         self.icons = dict(icons or {})
-        self.word = word
-        self.ends = ends
+        self.word = word          # value -> word; English (marked with N_) or already translated
+        self.ends = ends          # the end labels: English (marked with N_) or already translated
         self._pressed: int | None = None
         self._looks: dict[int, pygame.Surface] = {}     # cursor value -> the drawn picker
 
@@ -152,12 +153,12 @@ class ScalePicker:
         # the end labels under the first and last cells, the word for the highlighted value in the middle
         y = self.rect.y + self.row_height + 12
         if self.ends[0]:
-            text(surface, small, self.ends[0], (self.cell(self.minimum).x, y), COLOURS["muted"], shadow=False)
+            text(surface, small, _(self.ends[0]), (self.cell(self.minimum).x, y), COLOURS["muted"], shadow=False)
         if self.ends[1]:
-            img = small.render(self.ends[1], True, hex_rgb(COLOURS["muted"]))
+            img = small.render(_(self.ends[1]), True, hex_rgb(COLOURS["muted"]))
             surface.blit(img, img.get_rect(topright=(self.cell(self.maximum).right, y)))
         if self.word is not None:
-            label = f"{self.cursor} · {self.word(self.cursor)}"
+            label = f"{self.cursor} · {_(self.word(self.cursor))}"
             text(surface, word_font, label, (self.rect.centerx, y + 44), COLOURS["focus"], center=True)
 
     @property

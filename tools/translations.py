@@ -1,8 +1,8 @@
 """Translations: collect every player-facing string and check each language's catalog.
 
-    python tools/i18n.py extract   # locale/glimmer.pot from the code and content; merge into locale/<lang>.po
-    python tools/i18n.py check     # exit 1 if a language misses a string or its {placeholders} differ
-    python tools/i18n.py stats     # how much of each language is done
+    python tools/translations.py extract   # locale/glimmer.pot from the code and content; merge into locale/<lang>.po
+    python tools/translations.py check     # exit 1 if a language misses a string or its {placeholders} differ
+    python tools/translations.py stats     # how much of each language is done
 
 Strings in code are the first argument of ``_("...")``, ``tr("...")`` or ``N_("...")`` (a marker for
 module-level tables, translated where shown) calls in ``game/``; in
