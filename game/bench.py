@@ -189,6 +189,8 @@ def run_bench(args: Any) -> int:
     result: dict[str, Any] = {"startup_s": bench_startup()}
     result.update(bench_frames(max(1200, int(getattr(args, "frames", 1500)))))
     result.update(bench_log())
+    # the game's own peak memory, before the researcher's merge runs in this process
+    result["rss_mb_peak"] = round(_resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
     try:
         from game.research.merge import bench_merge  # type: ignore[attr-defined]
     except ImportError:
@@ -203,7 +205,8 @@ def run_bench(args: Any) -> int:
         top = frozen.parent if frozen.parent.name == "Glimmer" else frozen.parents[2]
         result["build_mb"] = folder_mb(top)
         result["frozen_startup_s"] = bench_startup(command=[str(frozen)])
-    result["rss_mb_peak"] = round(_resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
+    result["merge_rss_mb_peak"] = round(max(_resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss,
+                                            _resource.getrusage(_resource.RUSAGE_CHILDREN).ru_maxrss) / 1024.0, 1)
     result["bench_s"] = round(time.perf_counter() - t_start, 1)
     if getattr(args, "json", False):
         print(json.dumps(result, sort_keys=True))

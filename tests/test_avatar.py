@@ -3,7 +3,6 @@ saved in the profile, used by the world, not asked again, changeable from the jo
 carries option indices only."""
 import json
 import shutil
-from argparse import Namespace
 from pathlib import Path
 
 import pygame
@@ -16,23 +15,10 @@ from game.runner import run_game
 from game.scripted import ScriptedPlayer
 from game.store.eventlog import read_all_events
 from game.store.profiles import Profile, ProfileStore
+from helpers import args, consenting  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NICK = "Zephyrine"   # unusual, so finding it anywhere in the logs means it leaked
-
-
-def args(tmp):
-    return Namespace(data_dir=str(tmp), portable=False, deployment=None, lang=None, fullscreen=False)
-
-
-def consenting(app):
-    ctx = app.ctx
-    original = ctx.activate_profile
-
-    def activate(profile):
-        profile.research.update(decision="yes", participant_code="TEST")
-        original(profile)
-    ctx.activate_profile = activate
 
 
 def watch_screens(seen):

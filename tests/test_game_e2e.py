@@ -3,7 +3,6 @@ import json
 import os
 import subprocess
 import sys
-from argparse import Namespace
 from pathlib import Path
 
 from game.boot import DefaultDeployment
@@ -12,22 +11,9 @@ from game.runner import run_game
 from game.scripted import ScriptedPlayer
 from game.store.eventlog import read_all_events
 from game.store.profiles import ProfileStore
+from helpers import args, consenting  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def args(tmp):
-    return Namespace(data_dir=str(tmp), portable=False, deployment=None, lang=None, fullscreen=False)
-
-
-def consenting(app):
-    ctx = app.ctx
-    original = ctx.activate_profile
-
-    def activate(profile):
-        profile.research.update(decision="yes", participant_code="TEST")
-        original(profile)
-    ctx.activate_profile = activate
 
 
 def test_selftest_command_plays_level_one_from_another_directory(tmp_path):

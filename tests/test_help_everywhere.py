@@ -2,7 +2,6 @@
 scene in the game, the help_opened event says from which screen, and the helplines come from the
 deployment file."""
 import inspect
-from argparse import Namespace
 
 import pygame
 
@@ -12,10 +11,7 @@ from game.runner import run_game
 from game.scenes.base import Scene
 from game.scenes.help import HelpScene
 from game.scripted import ScriptedPlayer
-
-
-def args(tmp, deployment=None):
-    return Namespace(data_dir=str(tmp), portable=False, deployment=deployment, lang=None, fullscreen=False)
+from helpers import args  # noqa: E402
 
 
 def all_scene_classes() -> set[type]:

@@ -1,5 +1,4 @@
 """Level 1 through the real app: the mood board (sorting) and the quiet bench (breathing)."""
-from argparse import Namespace
 
 from game.boot import DefaultDeployment
 from game.input.actions import A
@@ -7,20 +6,7 @@ from game.runner import run_game
 from game.scripted import PRACTICE, ScriptedPlayer
 from game.store.eventlog import read_all_events
 from game.store.profiles import ProfileStore
-
-
-def args(tmp):
-    return Namespace(data_dir=str(tmp), portable=False, deployment=None, lang=None, fullscreen=False)
-
-
-def consenting(app):
-    ctx = app.ctx
-    original = ctx.activate_profile
-
-    def activate(profile):
-        profile.research.update(decision="yes", participant_code="TEST")
-        original(profile)
-    ctx.activate_profile = activate
+from helpers import args, consenting  # noqa: E402
 
 
 def into_level_one(sp):

@@ -7,7 +7,6 @@ as a PNG that loads as an image. Broken practice content fails ``check`` naming 
 """
 import json
 import shutil
-from argparse import Namespace
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,12 @@ from game.input.actions import A, Action, pointer
 from game.runner import run_game
 from game.scripted import ScriptedPlayer, ScriptFailed
 from game.store.eventlog import read_all_events
+from helpers import args  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LEVELS = ("level5_stepping_stones", "level6_allies", "level7_my_toolkit")
 OWN_IDEA = "Ask Robin Oyelaran next door"   # typed by the player: must never reach an event
 NICK = "Kestrel"
-
-
-def args(tmp):
-    return Namespace(data_dir=str(tmp), portable=False, deployment=None, lang=None, fullscreen=False)
 
 
 def veteran(app):

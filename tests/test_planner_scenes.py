@@ -1,7 +1,6 @@
 """Issue 5 through the real app: plan a week in level 2 (mouse drag and keyboard), quit, come back
 days later, follow up, find the events and the chart data; mood check-ins and the low-mood rule;
 the real-world challenge set at a level end and followed up at the next level."""
-from argparse import Namespace
 
 import pygame
 
@@ -14,6 +13,7 @@ from game.runner import run_game
 from game.scripted import ScriptedPlayer
 from game.store.eventlog import read_all_events
 from game.store.profiles import ProfileStore
+from helpers import args, consenting  # noqa: E402
 
 MANUAL = frozenset({"mood_checkin", "low_mood", "activity_follow_up", "challenge_set", "challenge_follow_up"})
 LEVEL2 = "level2_spark_up"
@@ -21,20 +21,6 @@ LEVEL2 = "level2_spark_up"
 
 def events_in_order(tmp):
     return sorted(read_all_events(tmp / "logs"), key=lambda e: (e["ts_utc"], e["event_seq"]))
-
-
-def args(tmp):
-    return Namespace(data_dir=str(tmp), portable=False, deployment=None, lang=None, fullscreen=False)
-
-
-def consenting(app):
-    ctx = app.ctx
-    original = ctx.activate_profile
-
-    def activate(profile):
-        profile.research.update(decision="yes", participant_code="TEST")
-        original(profile)
-    ctx.activate_profile = activate
 
 
 def run(tmp, clock, script):
