@@ -306,3 +306,27 @@ def test_consent_messages_for_other_mistakes(tmp_path, typed, fragment):
     assert c.profile.research.get("decision") is None and c.log.participant_code is None
     c.shutdown()
     assert read_all_events(dirs.logs) == []
+
+
+def test_the_research_choice_is_reachable_from_settings(tmp_path):
+    """Issue 6: a player can withdraw later from settings (Shift+A opens them anywhere)."""
+    seen: dict = {}
+
+    def script(sp):
+        yield from new_profile(sp)
+        yield from say_yes(sp, CODE_B, seen)
+        yield from sp.key(A.ACCESSIBILITY)
+        yield from sp.wait_scene("settings")
+        yield from sp.press("research")
+        yield from sp.wait_scene("research")
+        seen["buttons"] = sorted(sp.top().buttons)
+        yield from sp.press("back")
+        yield from sp.wait_scene("settings")
+        yield from sp.press("done")
+        yield from sp.wait_scene("journey")
+        yield from sp.press("title")
+        yield from sp.wait_scene("title")
+        yield from sp.finish_with("quit")
+
+    play(tmp_path / "data", script)
+    assert "withdraw" in seen["buttons"]

@@ -172,6 +172,15 @@ class SettingsScene(Scene):
                 x, y = x0, y + bh + 10
             self.add_button(f"tab:{pid}", text, pygame.Rect(x, y, w, bh))
             x += w + 10
+        if self.ctx.research_on() and self.ctx.profile is not None:
+            # the research choice (take part, or stop taking part) is one step away from settings
+            text = _("Research study")
+            w = ui.button_w(text, 110)
+            if x + w > right and x > x0:
+                x, y = x0, y + bh + 10
+            self.add_button("research", text, pygame.Rect(x, y, w, bh),
+                            tooltip=_("Your choice about the research study"))
+            x += w + 10
         y += bh + 18
         # the Done button and the note line share the bottom
         done = _("Done")
@@ -325,6 +334,12 @@ class SettingsScene(Scene):
             return
         if button_id == "done":
             self.close()
+            return
+        if button_id == "research":
+            from game.scenes.research import ResearchScene
+
+            self.app.audio.play("confirm")
+            self.app.stack.push(ResearchScene(self.app))
             return
         if button_id.startswith(("minus:", "plus:")):
             kind, rid = button_id.split(":", 1)
