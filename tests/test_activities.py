@@ -536,3 +536,24 @@ def test_categories_match_the_schema():
 
     assert CATEGORIES == schema_categories
     assert isinstance(PlannedItem(1, "a", "social", 0).to_dict(), dict)
+
+
+def test_an_older_plan_is_still_followed_up_after_a_newer_one_is_made():
+    old = valid_plan()
+    old.session = 1
+    new = WeekPlan("2026-09-20")
+    new.add(FUN, 3, 6)
+    new.add(HOMEWORK, 4, 5)
+    new.session = 2
+    book = PlanBook()
+    book.commit(old)
+    book.commit(new)
+    # the newer plan's days have not come yet: the older plan is asked about
+    plan, items = book.pending_follow_up("2026-09-21", session=3)
+    assert plan is old and {i.activity_id for i in items} == {FUN.id, HOMEWORK.id}
+    for it in items:
+        old.record_followup(it.uid, "done", 7)
+    # once the older one is answered and the newer one is due, the newer one comes next
+    plan, items = book.pending_follow_up("2026-09-25", session=4)
+    assert plan is new
+    assert book.pending_follow_up("2026-09-17", session=1) is None  # nothing right after planning

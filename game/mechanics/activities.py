@@ -480,6 +480,15 @@ class PlanBook:
     def current(self) -> WeekPlan | None:
         return self.plans[-1] if self.plans else None
 
+    def pending_follow_up(self, today: str, session: int | None = None) -> tuple[WeekPlan, list[PlannedItem]] | None:
+        """The newest plan with activities to ask about now (an older plan's items are asked about
+        at a later start, never lost because a newer plan was made)."""
+        for plan in reversed(self.plans):
+            items = plan.due_for_follow_up(today, session)
+            if items:
+                return plan, items
+        return None
+
     def commit(self, plan: WeekPlan) -> None:
         """Save a finished plan; refuses a plan that does not pass validate()."""
         problems = plan.validate()

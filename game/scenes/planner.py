@@ -912,11 +912,11 @@ def follow_up_step(app, done, **info):
     session = session_number(ctx)
     if ctx.profile.data.get("flags", {}).get("follow_up_later_session") == session:
         return None   # "ask me later" holds for the rest of this session
-    plan = plan_book(ctx.profile).current
-    if plan is None:
+    pending = plan_book(ctx.profile).pending_follow_up(local_date(ctx.clock), session)
+    if pending is None:
         return None
-    items = plan.due_for_follow_up(local_date(ctx.clock), session)
-    return FollowUpScene(app, plan, items, done) if items else None
+    plan, items = pending
+    return FollowUpScene(app, plan, items, done)
 
 
 def open_board(play, obj) -> None:
