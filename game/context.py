@@ -268,24 +268,30 @@ class GameContext:
     # ---------------------------------------------------------------- toolkit card (issue 7, level 7)
     def save_toolkit_png(self, surface: Any) -> Any:
         """Write the player's toolkit card as a PNG in the data folder's ``toolkit/`` (atomically;
-        one file per profile and day, replaced if saved again). Returns the path, to tell the player.
-        Raises OSError when the disk refuses (the scene says so; play goes on)."""
-        import io
-
-        import pygame
-
-        from game.store.atomic import atomic_write_bytes
-
-        buf = io.BytesIO()
-        pygame.image.save(surface, buf, "card.png")
+        one file per profile and day, replaced if saved again) on the background writer, so the
+        PNG encoding and fsync never land on a frame. Returns a Future of the path; its result
+        raises OSError when the disk refuses (the scene says so; play goes on)."""
         from game.mechanics.mood import local_date
 
+        card = surface.copy()  # the writer encodes its own copy
         day = local_date(self.clock)
         who = (self.profile.id if self.profile is not None else "player")[:8]
         path = self.data.root / "toolkit" / f"my-toolkit-card-{day}-{who}.png"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, buf.getvalue(), keep_backup=False)
-        return path
+
+        def write() -> Any:
+            import io
+
+            import pygame
+
+            from game.store.atomic import atomic_write_bytes
+
+            buf = io.BytesIO()
+            pygame.image.save(card, buf, "card.png")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, buf.getvalue(), keep_backup=False)
+            return path
+
+        return self.writer.submit(write)
 
     def now_iso(self) -> str:
         return rfc3339_ms(self.clock.now_utc())

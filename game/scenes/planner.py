@@ -31,7 +31,7 @@ from game.mechanics.mood import local_date
 from game.scenes import flow
 from game.scenes.base import Scene
 from game.ui import draw
-from game.ui.draw import hex_rgb
+from game.ui.draw import fit_lines, hex_rgb, rendered
 from game.ui.manager import SCREEN_H, SCREEN_W
 from game.ui.scale import CHOSEN, ScalePicker, icon
 from game.ui.theme import COLOURS
@@ -100,28 +100,6 @@ def day_name(plan: WeekPlan, day: int) -> str:
 
 
 # ---------------------------------------------------------------------- small drawing helpers
-_TEXT: dict[tuple, pygame.Surface] = {}
-
-
-def rendered(font: pygame.font.Font, s: str, colour: str) -> pygame.Surface:
-    key = (id(font), s, colour)
-    img = _TEXT.get(key)
-    if img is None:
-        if len(_TEXT) > 600:
-            _TEXT.clear()
-        img = _TEXT[key] = font.render(s, True, hex_rgb(colour))
-    return img
-
-
-def fit_lines(font: pygame.font.Font, s: str, width: int, max_lines: int) -> list[str]:
-    lines = draw.wrap(font, s, width)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and font.size(last + "…")[0] > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return lines
 
 
 def card_surface(ui, act: Activity, size: tuple[int, int], predicted: int | None = None,
@@ -170,10 +148,11 @@ PAGE = 6
 class PlannerScene(Scene):
     name = "planner"
 
-    def __init__(self, app, play=None, board=None) -> None:
+    def __init__(self, app, play=None, board=None, board_key: str | None = None) -> None:
         super().__init__(app)
         self.play = play
         self.board = board
+        self.board_key = board_key  # the map's g_board: saving marks it done for the exit
         self.cat = catalogue()
         draft = getattr(play, "planner_draft", None) if play is not None else None
         self.plan: WeekPlan = draft if draft is not None else WeekPlan(
@@ -580,7 +559,7 @@ class PlannerScene(Scene):
         for item in self.plan.items:
             self.ctx.bus.publish("activity_planned", **activity_planned_payload(item))
         self.saved = True
-        if self.play is not None and getattr(self, "board_key", None):
+        if self.play is not None and self.board_key:
             self.play.mark_done("planner", self.board_key)  # the exit may wait for it; saves
         else:
             self.ctx.checkpoint()
@@ -922,9 +901,7 @@ def follow_up_step(app, done, **info):
 def open_board(play, obj) -> None:
     board = play.level.content.boards.get(obj.prop("board"))
     play.app.audio.play("confirm")
-    scene = PlannerScene(play.app, play, board)
-    scene.board_key = obj.prop("board")
-    play.app.stack.push(scene)
+    play.app.stack.push(PlannerScene(play.app, play, board, obj.prop("board")))
 
 
 def scripted_practice(sp, obj):

@@ -21,7 +21,7 @@ from game.i18n import N_, _
 from game.input.actions import A, Action, pointer_pos
 from game.scenes.base import Scene
 from game.ui import draw
-from game.ui.draw import hex_rgb
+from game.ui.draw import fit_lines, hex_rgb, rendered
 from game.ui.manager import SCREEN_H, SCREEN_W
 from game.ui.theme import COLOURS
 
@@ -38,28 +38,6 @@ class Slot:
     kind: str = "card"        # card | button | entry
 
 
-_TEXT: dict[tuple, pygame.Surface] = {}
-
-
-def rendered(font: pygame.font.Font, s: str, colour: str) -> pygame.Surface:
-    key = (id(font), s, colour)
-    img = _TEXT.get(key)
-    if img is None:
-        if len(_TEXT) > 800:
-            _TEXT.clear()
-        img = _TEXT[key] = font.render(s, True, hex_rgb(colour))
-    return img
-
-
-def fit_lines(font: pygame.font.Font, s: str, width: int, max_lines: int) -> list[str]:
-    lines = draw.wrap(font, s, width)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and font.size(last + "…")[0] > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return lines
 
 
 def text_lines(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pygame.Rect, colour: str = COLOURS["text"],

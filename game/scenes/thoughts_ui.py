@@ -156,14 +156,7 @@ def fit_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> 
     hit = _WRAP.get(key)
     if hit is not None:
         return hit
-    lines = draw.wrap(font, text, width)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and font.size(last + "…")[0] > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return _remember(_WRAP, key, lines)
+    return _remember(_WRAP, key, draw.fit_lines(font, text, width, max_lines))
 
 
 def render(font: pygame.font.Font, text: str, colour: str) -> pygame.Surface:

@@ -194,6 +194,7 @@ class ToolkitScene(PracticeScene):
                                 helplines_from(getattr(self.ctx.deployment, "helplines", None)))
         self.section = SECTIONS[0]
         self.saved_path = None
+        self.pending = None  # (Future of the PNG's path, the card surface) while it is written
         self.preview: pygame.Surface | None = None
         self.big: pygame.Surface | None = None
         self.today = local_date(self.ctx.clock)
@@ -272,9 +273,19 @@ class ToolkitScene(PracticeScene):
             self.build()
             self.focus(f"tab:{missing[0]}")
             return
+        if self.pending is not None:
+            return  # already saving
         surface = render_card(self.ui, self.card, self.content, self.date_text())
+        self.pending = (self.ctx.save_toolkit_png(surface), surface)  # written off the frame
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.pending is None or not self.pending[0].done():
+            return
+        future, surface = self.pending
+        self.pending = None
         try:
-            path = self.ctx.save_toolkit_png(surface)
+            path = future.result()
         except OSError:
             self.say(_("The card could not be saved on this computer. Tell your teacher; you can try again."), COLOURS["warn"])
             self.app.audio.play("wrong")

@@ -201,3 +201,29 @@ def text_block(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: py
             text(surface, font, line, (rect.left, y), colour, shadow=False)
         y += lh
     return y - rect.top
+
+
+_RENDERED: dict[tuple, pygame.Surface] = {}
+
+
+def rendered(font: pygame.font.Font, s: str, colour: str) -> pygame.Surface:
+    """``font.render`` once per (font, text, colour): screens that redraw every frame reuse it."""
+    key = (id(font), s, colour)
+    img = _RENDERED.get(key)
+    if img is None:
+        if len(_RENDERED) > 800:
+            _RENDERED.clear()
+        img = _RENDERED[key] = font.render(s, True, hex_rgb(colour))
+    return img
+
+
+def fit_lines(font: pygame.font.Font, s: str, width: int, max_lines: int) -> list[str]:
+    """Wrap ``s`` to ``width``; past ``max_lines`` the last line ends with an ellipsis."""
+    lines = wrap(font, s, width)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and font.size(last + "…")[0] > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return lines
