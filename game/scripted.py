@@ -125,9 +125,10 @@ class ScriptedPlayer:
             yield [Action(A.MOVE_END, d)]
             yield from self.wait_for(lambda: not play.world.player.moving, "the step to finish", 120)
 
-    def walk_to(self, cell: tuple[int, int], adjacent: bool = False) -> Script:
+    def walk_to(self, cell: tuple[int, int], adjacent: bool = False, path: list[str] | None = None) -> Script:
+        """Walk to ``cell`` (or next to it); ``path``: the steps, if already known."""
         play = self.play_scene()
-        path = play.world.path_to(cell, adjacent=adjacent)
+        path = play.world.path_to(cell, adjacent=adjacent) if path is None else path
         if path is None:
             raise ScriptFailed(f"no path to {cell}")
         self.log.append(f"walk {len(path)} steps to {cell}")
@@ -149,10 +150,10 @@ class ScriptedPlayer:
         if play.world.player.facing != d:
             raise ScriptFailed("could not turn towards the object")
 
-    def talk_to(self, obj) -> Script:
+    def talk_to(self, obj, path: list[str] | None = None) -> Script:
         """Walk next to an object, face it, press Enter, read every page."""
         cell = obj.tiles[0]
-        yield from self.walk_to(cell, adjacent=obj.solid or obj.kind == "sign")
+        yield from self.walk_to(cell, adjacent=obj.solid or obj.kind == "sign", path=path)
         yield from self.face(cell)
         yield from self.key(A.CONFIRM)
         yield from self.wait_scene("dialogue", 60)

@@ -203,9 +203,9 @@ def test_dialogue_box_fills_in_the_name(display):
     app = App()
     scene = DialogueScene(app, Dialogue(speaker="Glim", pages=["Welcome, {name}.", "Off you go, {name}!"]), "d")
     scene.enter()
-    assert "Welcome, Ari." in scene.box.html_text
+    assert "Welcome, Ari." in scene.box.text
     scene.advance()
-    assert "Off you go, Ari!" in scene.box.html_text
+    assert "Off you go, Ari!" in scene.box.text
     scene.exit()
 
 

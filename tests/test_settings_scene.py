@@ -267,11 +267,11 @@ def test_dialogue_types_out_enter_completes_then_turns_and_read_aloud_follows(ap
     d = DialogueScene(app, a_dialogue(), "d")
     app.stack.push(d)
     frames(app, 20)
-    total = d.box.get_text_letter_count()
-    assert d.typing and 0 < int(d.revealed) < total
+    total = d.box.letter_count()
+    assert d.typing and 0 < int(d.revealed) < total and d.box.shown == int(d.revealed)
     assert app.speech.said[-1] == ("Hello there, this is the first page of a talk.", 200, "en")
     act(app, A.CONFIRM)
-    assert not d.typing and d.page == 0                 # completed, not turned
+    assert not d.typing and d.page == 0 and d.box.shown == total     # completed, not turned
     act(app, A.CONFIRM)
     assert d.page == 1 and app.speech.cancels >= 1 and app.speech.said[-1][0] == "And the second."
     assert [t for _, t in app.transcript] == ["Hello there, this is the first page of a talk.", "And the second."]

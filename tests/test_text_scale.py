@@ -19,7 +19,9 @@ import pygame
 import pytest
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
+from game.ui import typewriter
 from game.ui.manager import SCREEN_H, SCREEN_W
+from game.ui.typewriter import TypedText
 
 SCALES = (1.0, 1.5, 2.0)
 FONTS = (False, True)
@@ -107,6 +109,12 @@ def problems_on(app, scene, spy: DrawSpy, caught) -> list[str]:
                 out.append(f"{name}: label {el.text!r} clipped")
         if isinstance(el, UITextBox) and getattr(el, "scroll_bar", None) is not None and name not in SCROLL_OK:
             out.append(f"{name}: text box needs a scroll bar at {el.rect}")
+        if isinstance(el, TypedText):        # the dialogue's typing text: every line inside the box
+            font, lines = el.font, el.lines
+            if any(font.size(s)[0] > el.rect.w - 2 * typewriter.PAD_X for s in lines):
+                out.append(f"{name}: a dialogue line is wider than its box {el.rect}")
+            if typewriter.page_height(font, len(lines)) > el.rect.h:
+                out.append(f"{name}: {len(lines)} dialogue lines don't fit the box {el.rect}")
         if not isinstance(el, (UITextEntryLine,)) and el is not app.help_button and \
                 el.rect.colliderect(app.help_button.rect) and scene.name not in ("play",):
             out.append(f"{name}: {type(el).__name__} {getattr(el, 'text', '')!r} under the Help button")

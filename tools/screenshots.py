@@ -60,6 +60,7 @@ def main(out: Path) -> int:
         yield from shot(sp, "05-prompt")
         yield from sp.key(A.CONFIRM)
         yield from sp.wait_scene("dialogue")
+        yield from sp.wait_for(lambda: not sp.top().typing, "the page typed out", 900)
         yield from shot(sp, "06-dialogue")
         yield from sp.read_dialogue()
         yield from sp.key(A.HELP)

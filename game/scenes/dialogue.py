@@ -16,11 +16,29 @@ from game.content.level import Dialogue
 from game.i18n import _
 from game.input.actions import A, Action
 from game.scenes.base import Scene
-from game.ui import draw
-from game.ui.manager import SCREEN_H, SCREEN_W, escape
+from game.ui import draw, theme, typewriter
+from game.ui.manager import SCREEN_H, SCREEN_W
 
 BOX = pygame.Rect(140, SCREEN_H - 230, SCREEN_W - 280, 200)   # the box at 100% text size
 MAX_TEXT_H = int(SCREEN_H * 0.52)                              # taller pages are split
+
+
+def warm_up(app, level) -> None:
+    """Pay a dialogue's one-off costs while the level loads, not on the frame the first one opens:
+    the box's widgets are built once (pygame_gui renders and caches each new button shape) and every
+    page of the level is wrapped (cached)."""
+    dialogues = list(level.content.dialogue.items())
+    if not dialogues:
+        return
+    for i, (did, dlg) in enumerate(dialogues):
+        scene = DialogueScene(app, dlg, did)
+        if i == 0:
+            scene.build()
+            scene.clear_ui()
+        else:
+            font, width = scene._font(), scene._width()
+            for page in range(len(dlg.pages)):
+                scene._split(font, scene._page(page), width)
 
 
 class DialogueScene(Scene):
@@ -66,21 +84,31 @@ class DialogueScene(Scene):
         self.page = next((i for i, (p, _) in enumerate(self.parts) if p == current), 0)
         self._show(typing=False)
 
+    def _font(self) -> pygame.font.Font:
+        """The dialogue's body font: a little bigger than body text, at the player's size."""
+        ui = self.ui
+        return ui.font(theme.size("body", ui.text_scale, getattr(ui, "dyslexia", False)) + 2)
+
+    def _width(self) -> int:
+        return BOX.w if getattr(self.ui, "text_scale", 1.0) <= 1.25 else SCREEN_W - 120
+
     def build(self) -> None:
         ui = self.ui
-        scale = getattr(ui, "text_scale", 1.0)
-        width = BOX.w if scale <= 1.25 else SCREEN_W - 120
+        width = self._width()
         bh = ui.button_h(48)
+        font = self._font()
         # split pages that would not fit, then size the box for the longest part
         self.parts = []
         for i in range(len(self.dialogue.pages)):
-            for part in self._split(self._page(i), width):
+            for part in self._split(font, self._page(i), width):
                 self.parts.append((i, part))
-        text_h = max([ui.box_h(t, width, "#dialogue_box") for _, t in self.parts] + [BOX.h - bh - 16])
+        most = max(len(typewriter.page_lines(font, t, width)) for _, t in self.parts)
+        text_h = max(typewriter.page_height(font, most), BOX.h - bh - 16)
         box_h = text_h + bh + 16
         self.box_rect = pygame.Rect((SCREEN_W - width) // 2, SCREEN_H - 24 - box_h, width, box_h)
         b = self.box_rect
-        self.box = self.track(ui.textbox("", pygame.Rect(b.x, b.y, b.w, text_h), object_id="#dialogue_box"))
+        self.box = self.track(typewriter.TypedText(pygame.Rect(b.x, b.y, b.w, text_h), ui.manager, font,
+                                                   theme.COLOURS["text"]))
         speaker = self.dialogue.speaker
         self.tag = None
         if speaker:
@@ -103,16 +131,14 @@ class DialogueScene(Scene):
         if new is not None and new is not self.dialogue and len(new.pages) == len(self.dialogue.pages):
             self.dialogue = new
 
-    def _split(self, text: str, width: int) -> list[str]:
+    def _split(self, font: pygame.font.Font, text: str, width: int) -> list[str]:
         """``text`` as one part, or several when it is taller than the box may be."""
-        if self.ui.box_h(text, width, "#dialogue_box") <= MAX_TEXT_H:
+        lines = typewriter.page_lines(font, text, width)
+        per = len(lines)
+        while per > 1 and typewriter.page_height(font, per) > MAX_TEXT_H:
+            per -= 1
+        if per >= len(lines):
             return [text]
-        from game.ui import theme
-
-        px = theme.size("body", self.ui.text_scale, getattr(self.ui, "dyslexia", False)) + 2
-        font = self.ui.font(px)
-        lines = draw.wrap(font, text, width - 2 * 24 - 8)
-        per = max(1, int((MAX_TEXT_H - 36) // (font.get_linesize() * 1.4)) - 1)
         return [" ".join(lines[i:i + per]) for i in range(0, len(lines), per)]
 
     def _page(self, i: int) -> str:
@@ -128,13 +154,13 @@ class DialogueScene(Scene):
     def _show(self, typing: bool) -> None:
         """Put the current part in the box; type it out (or not); say it; note it in the transcript."""
         idx, text = self.parts[self.page]
-        self.box.set_text(escape(text))
-        self.buttons["next"].set_text(self._next_label())
         cps = self._cps() if typing else None
         self.typing = cps is not None
         self.revealed = 0.0
-        if self.typing:
-            self.box.update_text_end_position(0)
+        self.box.set_text(text, reveal=0 if self.typing else None)
+        label = self._next_label()
+        if self.buttons["next"].text != label:
+            self.buttons["next"].set_text(label)
         if idx not in self._shown_pages:
             self._shown_pages.add(idx)
             transcript = getattr(self.app, "transcript", None)
@@ -148,7 +174,7 @@ class DialogueScene(Scene):
     def finish_typing(self) -> None:
         if self.typing:
             self.typing = False
-            self.box.update_text_end_position(self.box.get_text_letter_count())
+            self.box.reveal(self.box.letter_count())
 
     def handle(self, action: Action) -> bool:
         if action.kind is A.PRESS and action.value == "transcript":
@@ -186,7 +212,7 @@ class DialogueScene(Scene):
         if not self.typing:
             return
         cps = self._cps()
-        total = self.box.get_text_letter_count()
+        total = self.box.letter_count()
         if cps is None:
             self.finish_typing()
             return
@@ -196,7 +222,7 @@ class DialogueScene(Scene):
         if now >= total:
             self.finish_typing()
         elif now != before:
-            self.box.update_text_end_position(now)
+            self.box.reveal(now)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.panel(surface, self.box_rect, alpha=240)  # under the transparent pygame_gui text box

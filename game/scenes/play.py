@@ -83,6 +83,9 @@ class PlayScene(Scene):
                              replay=bool(state.get("completed")))
         self.ctx.checkpoint()
         self.show_toast(f"{self.level.content.number}. {self.level.content.title}", 3.5)
+        from game.scenes.dialogue import warm_up
+
+        warm_up(self.app, self.level)
         # The level is loaded (already a long frame): collect now and freeze what survives, so the
         # cyclic GC never walks the map, sprites and UI again mid-level (a full collection of them
         # took ~50 ms, three frames).

@@ -113,11 +113,13 @@ class World:
             if npc.obj is npc_obj:
                 npc.facing = opposite[self.player.facing]
 
-    def path_to(self, goal: tuple[int, int], adjacent: bool = False) -> list[str] | None:
-        """Breadth-first path (for the scripted player and tests): directions from the player."""
+    def path_to(self, goal: tuple[int, int], adjacent: bool = False,
+                start: tuple[int, int] | None = None) -> list[str] | None:
+        """Breadth-first path (for the scripted player and tests): directions from the player (or
+        from ``start``)."""
         from collections import deque
 
-        start = (self.player.x, self.player.y)
+        start = start or (self.player.x, self.player.y)
         goals = {goal}
         if adjacent:
             goals = {(goal[0] + dx, goal[1] + dy) for dx, dy in DIRS.values()}
