@@ -419,13 +419,18 @@ class App:
             self.quit_reason = "interrupted"
         return self.quit_reason
 
+    def leave_scenes(self) -> None:
+        """Exit every open scene, top first, so what they do on leaving (a level logs that it was
+        quit and saves) happens while the session is still open: call before the context shuts down."""
+        while self.stack.scenes:
+            try:
+                self.stack.scenes.pop().exit()
+            except Exception:
+                log.exception("error while closing a scene")
+
     def close(self) -> None:
         """Flush data and release the window (always called, even after an error)."""
-        try:
-            while self.stack.scenes:
-                self.stack.scenes.pop().exit()
-        except Exception:
-            log.exception("error while closing scenes")
+        self.leave_scenes()
         self.audio.close()
         self.speech.close()
         pygame.display.quit()

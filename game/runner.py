@@ -97,6 +97,7 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
+        app.leave_scenes()           # a level left by closing the window or Ctrl+C logs its quit
         ctx.shutdown(reason)
         return 0
     except StartupProblem as p:
@@ -106,6 +107,8 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
         path = write_crash_log(data_root, e)
         if ctx is not None:
             try:
+                if app is not None:
+                    app.leave_scenes()
                 ctx.shutdown("error")
             except Exception:
                 pass

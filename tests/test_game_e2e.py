@@ -5,8 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game.boot import DefaultDeployment
-from game.input.actions import A
+from game.input.actions import A, Action
 from game.runner import run_game
 from game.scripted import ScriptedPlayer
 from game.store.eventlog import read_all_events
@@ -189,3 +191,85 @@ def test_read_only_data_folder_plays_on_warns_once_and_writes_nothing(tmp_path, 
     assert after == before  # nothing written, nothing damaged
     assert old.id in {s.profile_id for s in store.list_profiles()}
     assert "can't save" in NOTICE_TEXT["write_failures"]
+
+
+def _into_level_then(ending):
+    """A script: new profile, into level 1, walk to its checkpoint, then ``ending(sp)``."""
+    def script(sp):
+        yield from sp.wait_scene("title")
+        yield from sp.press("play")
+        yield from sp.wait_scene("profiles")
+        yield from sp.press("new")
+        yield from sp.wait_scene("new_profile")
+        yield from sp.key(A.TEXT, "Kai")
+        yield from sp.press("create")
+        yield from sp.wait_scene("journey")
+        yield from sp.press(f"level:{sp.app.ctx.levels[0].id}")
+        yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None, "level")
+        play = sp.play_scene()
+        cp = next(o for o in play.world.lmap.objects if o.kind == "checkpoint")
+        yield from sp.walk_to(cp.tiles[0])
+        for _ in range(10):
+            yield None
+        yield from ending(sp)
+    return script
+
+
+def _closing_window(sp):
+    sp.done = True
+    yield [Action(A.QUIT)]     # the window's close button / Alt+F4
+    for _ in range(5):
+        yield None
+
+
+def _ctrl_c(sp):
+    sp.done = True
+    raise KeyboardInterrupt                       # Ctrl+C (and SIGTERM) arrive as this, mid-frame
+    yield
+
+
+@pytest.mark.parametrize("ending,reason", [(_closing_window, "window_closed"), (_ctrl_c, "interrupted")])
+def test_closing_the_window_or_ctrl_c_mid_level_keeps_everything(tmp_path, ending, reason):
+    """Closing the window, Alt+F4 or Ctrl+C mid-level: the level's quit is logged before the
+    session's end, the checkpoint is kept and the run exits 0."""
+    dep = DefaultDeployment(research_enabled=True)
+    sp = ScriptedPlayer(_into_level_then(ending))
+    assert run_game(args(tmp_path), headless=True, driver=sp, deployment=dep, on_app=consenting) == 0
+    types = [e["event_type"] for e in read_all_events(tmp_path / "logs")]
+    assert "level_quit" in types and types[-1] == "session_ended", types[-6:]
+    assert types.index("level_quit") < types.index("session_ended")
+    ended = [e for e in read_all_events(tmp_path / "logs") if e["event_type"] == "session_ended"][-1]
+    assert ended["payload"]["reason"] == reason
+    [summary] = ProfileStore(tmp_path / "profiles").list_profiles()
+    state = ProfileStore(tmp_path / "profiles").load(summary.profile_id).level_state("level1_mood_map")
+    assert state["checkpoint"] and not state["completed"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_ctrl_c_or_a_polite_kill_ends_the_real_program_cleanly(tmp_path, signame):
+    """The real program (python main.py) on its title screen: Ctrl+C (SIGINT) or SIGTERM ends it
+    with exit code 0, no traceback, and the data folder unlocked for the next start."""
+    import signal
+    import time
+
+    from game.store.lock import InstanceLock
+
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (tmp_path / "installation.json").exists():
+            time.sleep(0.1)
+        time.sleep(1.0)                                  # on the title screen, frames running
+        proc.send_signal(getattr(signal, signame))
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, out
+    assert "Traceback" not in out
+    lock = InstanceLock(tmp_path / ".glimmer.lock")
+    lock.acquire()                                   # raises AlreadyRunning if still held
+    lock.release()
