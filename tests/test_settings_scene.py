@@ -370,3 +370,48 @@ def test_the_focus_ring_is_drawn_around_the_focused_button(app):
     r = title.buttons["about"].rect.inflate(10, 10)
     ring = tuple(app.screen.get_at((r.centerx, r.top + 1)))[:3]
     assert ring == pygame.Color(theme.COLOURS["focus"])[:3]
+
+
+def test_dialogue_buttons_are_kept_between_dialogues_and_hidden_when_not_shown(app):
+    """The box's buttons and speaker tag are made once and reused (no new widgets per dialogue);
+    they show only while a dialogue is on top, follow the speaker, work by mouse, and are made
+    anew when the look changes."""
+    from game.content.level import Dialogue
+    from game.scenes.dialogue import DialogueScene
+    from game.scenes.transcript import TranscriptScene
+
+    play_profile(app)
+    app.apply_settings(dict(app.settings, text_speed="instant"))
+    app.stack.push(Play(app))
+    first = DialogueScene(app, a_dialogue(), "d1")
+    app.stack.push(first)
+    frames(app, 2)
+    kit = first.kit
+    assert kit is not None and all(w.visible for w in kit.widgets) and kit.tag.text == "Guide"
+    click(app, first.buttons["next"])
+    click(app, first.buttons["next"])                       # "Close" on the last page
+    assert app.stack.top.name == "play" and not any(w.visible for w in kit.widgets)
+
+    second = DialogueScene(app, Dialogue(speaker="Nadia", pages=["Hi."]), "d2")
+    app.stack.push(second)
+    frames(app, 2)
+    assert second.kit is kit and kit.tag.text == "Nadia" and kit.next.text == "Close"
+    assert kit.tag.rect.w >= app.ui.font("body", bold=True).size("Nadia")[0]
+    app.stack.push(TranscriptScene(app))                    # covered: hidden; back: shown
+    frames(app, 2)
+    assert not kit.next.visible
+    app.stack.pop()
+    frames(app, 2)
+    assert kit.next.visible and second.focused() == "next"
+
+    sign = DialogueScene(app, Dialogue(speaker="", pages=["A sign."]), "d3")   # a sign has no speaker
+    app.stack.pop()
+    app.stack.push(sign)
+    frames(app, 2)
+    assert sign.kit is kit and kit.next.visible and not kit.tag.visible
+
+    app.apply_settings(dict(app.settings, text_scale=2.0))  # a new look: new, bigger buttons
+    frames(app, 2)
+    assert sign.kit is not kit and not kit.next.alive() and sign.kit.next.rect.h > kit.next.rect.h
+    app.stack.pop()
+    frames(app, 2)

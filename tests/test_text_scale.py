@@ -82,7 +82,7 @@ class DrawSpy:
 
 def visible_elements(scene) -> list:
     out = []
-    for el in scene.elements:
+    for el in [*scene.elements, *getattr(scene, "kept_widgets", ())]:   # kept: the dialogue's buttons
         widget = getattr(el, "widget", el)     # sliders wrap a pygame_gui widget
         if getattr(widget, "visible", True) and (not hasattr(widget, "alive") or widget.alive()):
             out.append(widget)

@@ -42,6 +42,8 @@ class UI:
             self.manager.add_font_paths(theme.font_name(dys), paths["regular"], paths["bold"], paths["italic"],
                                         paths["bold"])
         self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}
+        # widgets a scene keeps (hidden) between visits, by name: see game/scenes/dialogue.py
+        self.kept: dict[str, Any] = {}
         self._preload()
 
     def _preload(self) -> None:
