@@ -38,6 +38,14 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
     lock = None
     ctx = None
     app = None
+
+    def on_term(signum, frame):  # a polite kill: save and leave like a normal quit (or Ctrl+C)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:           # not the main thread (tests): keep what there is
+        previous = None
     try:
         if getattr(args, "lang", None):
             set_language(args.lang)   # problems with the set-up file are told in the chosen language too
@@ -83,22 +91,19 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
         app = App(ctx, options, first_scene or TitleScene, driver=driver)
         if on_app:
             on_app(app)
-        previous = signal.getsignal(signal.SIGTERM)
-
-        def on_term(signum, frame):  # a polite kill: save and leave like a normal quit
-            raise KeyboardInterrupt
-
-        try:
-            signal.signal(signal.SIGTERM, on_term)
-        except ValueError:
-            previous = None
-        try:
-            reason = app.run()
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+        reason = app.run()
         app.leave_scenes()           # a level left by closing the window or Ctrl+C logs its quit
         ctx.shutdown(reason)
+        return 0
+    except KeyboardInterrupt:
+        # Ctrl+C or SIGTERM before the game loop runs (still starting up): leave as politely
+        if ctx is not None:
+            try:
+                if app is not None:
+                    app.leave_scenes()
+                ctx.shutdown("interrupted")
+            except Exception:
+                log.exception("error while shutting down after an interrupt")
         return 0
     except StartupProblem as p:
         tell(p.title, p.text)
@@ -120,6 +125,8 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
             raise
         return 1
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if app is not None:
             try:
                 app.close()

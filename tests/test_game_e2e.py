@@ -273,3 +273,17 @@ def test_ctrl_c_or_a_polite_kill_ends_the_real_program_cleanly(tmp_path, signame
     lock = InstanceLock(tmp_path / ".glimmer.lock")
     lock.acquire()                                   # raises AlreadyRunning if still held
     lock.release()
+
+
+def test_ctrl_c_while_starting_up_leaves_cleanly(tmp_path):
+    """Ctrl+C (or SIGTERM) before the first frame: exit 0, the data folder unlocked, nothing raised."""
+    from game.store.lock import InstanceLock
+
+    def interrupt(app):
+        raise KeyboardInterrupt
+
+    assert run_game(args(tmp_path), headless=True, driver=ScriptedPlayer(lambda sp: iter(())),
+                    deployment=DefaultDeployment(), on_app=interrupt) == 0
+    lock = InstanceLock(tmp_path / ".glimmer.lock")
+    lock.acquire()
+    lock.release()

@@ -207,8 +207,10 @@ _RENDERED: dict[tuple, pygame.Surface] = {}
 
 
 def rendered(font: pygame.font.Font, s: str, colour: str) -> pygame.Surface:
-    """``font.render`` once per (font, text, colour): screens that redraw every frame reuse it."""
-    key = (id(font), s, colour)
+    """``font.render`` once per (font, text, colour): screens that redraw every frame reuse it.
+    Keyed by the font object itself, not its id: the cache keeps the font alive, so after a text
+    size change a new font can't take a dropped one's id and get its old-size images."""
+    key = (font, s, colour)
     img = _RENDERED.get(key)
     if img is None:
         if len(_RENDERED) > 800:

@@ -27,7 +27,7 @@ _WRAPPED: dict[tuple, list[str]] = {}
 def page_lines(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """``text`` wrapped to fit a box ``width`` wide (padding included). Cached: a dialogue is laid
     out when it opens and again for every page; the level warms the cache when it loads."""
-    key = (id(font), font.get_linesize(), font.size("Mg")[0], text, width)
+    key = (font, text, width)           # the font itself (kept alive here), not its id: see draw.rendered
     lines = _WRAPPED.get(key)
     if lines is None:
         if len(_WRAPPED) > 2000:
