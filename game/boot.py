@@ -42,7 +42,10 @@ class StartupProblem(Exception):
         self.title, self.text, self.code = title, text, code
 
 
-def load_deployment(path: str | None) -> Any:
+def load_deployment(path: str | None, lang: str | None = None) -> Any:
+    """The deployment, or StartupProblem listing every problem in the file (line, key, what is
+    expected) in the counsellor's language: ``lang`` (``--lang``), else the language already
+    chosen, else the one the file itself asks for. The log gets them in English."""
     try:
         from game import deployment as dep  # noqa: F401
     except ImportError:
@@ -50,7 +53,13 @@ def load_deployment(path: str | None) -> Any:
     result = dep.load_deployment(path)
     issues = getattr(result, "issues", None)
     if issues:
-        lines = "\n".join(str(i) for i in issues)
+        from game import i18n
+
+        log.warning("deployment.toml has problems:\n%s", "\n".join(str(i) for i in issues))
+        if lang or i18n.language() == i18n.SOURCE_LANGUAGE:
+            # the start-up ends here: the message (and the window around it) is in this language
+            i18n.set_language(lang or getattr(result, "language", None))
+        lines = "\n".join(i.text() if hasattr(i, "text") else str(i) for i in issues)
         raise StartupProblem(_("The deployment file has a problem"),
                              _("Glimmer's set-up file (deployment.toml) needs fixing before the game can start:")
                              + "\n\n" + lines + "\n\n" + _("Ask the person who set up Glimmer to correct it."))

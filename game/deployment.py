@@ -5,6 +5,10 @@ config folder), reads it with tomllib and checks every key. Nothing is ignored s
 unknown key (with a "did you mean"), a wrong type or a bad value becomes a ``DeploymentIssue``
 with the line, the key and what is expected, for the game to show on screen. Values that are
 wrong fall back to their safe default (research off when anything about research is wrong).
+
+The file is read before the language is known (the language can be set in it), so an issue
+keeps its English text (marked with ``N_``) and its values (``Msg``) and is translated only when
+it is shown (``DeploymentIssue.text()``); ``str(issue)`` stays English for logs.
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.i18n import N_
+from game.i18n import N_, _
 
 try:
     import tomllib  # Python 3.11+
@@ -41,16 +45,58 @@ DEFAULT_HELPLINES: tuple[dict[str, str], ...] = (
 
 
 @dataclass(frozen=True)
+class Msg:
+    """An English text (marked with ``N_`` where it is written) and the values for its
+    {placeholders}; a value may be a ``Msg`` itself. Translated when it is shown, not when made."""
+
+    source: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, source: str, **values: Any) -> "Msg":
+        return cls(source, tuple(sorted(values.items())))
+
+    def text(self, translate: bool = True) -> str:
+        """In the current language (``translate=False``: the English source)."""
+        values = {k: (v.text(translate) if isinstance(v, Msg) else v) for k, v in self.values}
+        return (_(self.source) if translate else self.source).format(**values)
+
+    def __str__(self) -> str:
+        return self.text(translate=False)
+
+
+@dataclass(frozen=True)
 class DeploymentIssue:
     line: int | None      # 1-based line in the file, None when it is not about one line
     key: str              # dotted key, e.g. "research.public_key"
-    message: str          # what is wrong, in plain words
-    expected: str         # what would be right
+    problem: Msg          # what is wrong, in plain words
+    hint: Msg             # what would be right
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.problem.text(translate=False)
+
+    @property
+    def expected(self) -> str:
+        """What would be right, in English."""
+        return self.hint.text(translate=False)
+
+    def text(self, translate: bool = True) -> str:
+        """One line for a person: where, which key, what is wrong and what is expected, in the
+        current language (``translate=False``: English, for logs)."""
+        t = _ if translate else (lambda s: s)
+        problem, expected = self.problem.text(translate), self.hint.text(translate)
+        out = t(N_("{problem} (expected: {expected})")).format(problem=problem, expected=expected) \
+            if expected else problem
+        if self.key:
+            out = f"{self.key}: {out}"
+        if self.line:
+            out = t(N_("line {line}")).format(line=self.line) + ": " + out
+        return out
 
     def __str__(self) -> str:
-        where = f"line {self.line}: " if self.line else ""
-        key = f"{self.key}: " if self.key else ""
-        return f"{where}{key}{self.message} (expected: {self.expected})"
+        return self.text(translate=False)
 
 
 @dataclass
@@ -92,21 +138,32 @@ class Deployment:
     def pacing_days(self) -> int | None:
         return self.pacing.get("days") if isinstance(self.pacing, dict) else None
 
-    def issue_lines(self) -> list[str]:
+    def issue_lines(self, translate: bool = True) -> list[str]:
+        """One line per issue (``deployment.toml, line 3: key: problem (expected: ...)``) in the
+        current language (``translate=False``: English, for logs)."""
         name = self.source.name if self.source else FILE_NAME
-        return [f"{name}, {i}" for i in self.issues]
+        return [f"{name}, {i.text(translate)}" for i in self.issues]
 
 
 # ---------------------------------------------------------------------- keys and PINs
+class KeyProblem(ValueError):
+    """A study key that can't be used; ``msg`` is the reason (translated where it is shown)."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(msg.text(translate=False))
+        self.msg = msg
+
+
 def decode_public_key(text: str) -> bytes:
-    """Base64 text -> 32 raw bytes, or ValueError with a plain reason."""
+    """Base64 text -> 32 raw bytes, or KeyProblem (a ValueError) with a plain reason."""
     s = "".join(str(text).split())
     try:
         raw = base64.b64decode(s, validate=True)
     except (binascii.Error, ValueError):
-        raise ValueError("this is not base64 text (copy the whole line from study-public.key)")
+        raise KeyProblem(Msg(N_("this is not base64 text (copy the whole line from study-public.key)"))) from None
     if len(raw) != 32:
-        raise ValueError(f"a study key is 32 bytes (44 base64 characters); this one is {len(raw)} bytes")
+        raise KeyProblem(Msg.of(N_("a study key is 32 bytes (44 base64 characters); this one is {n} bytes"),
+                                n=len(raw)))
     return raw
 
 
@@ -231,30 +288,41 @@ class _Lines:
 
 
 # ---------------------------------------------------------------------- the schema of the file
-# dotted key -> (expected text for a person)
-KNOWN: dict[str, str] = {
-    "programme.name": "text, e.g. \"Glimmer\"",
-    "programme.language": "one of: " + ", ".join(f'"{x}"' for x in LANGUAGES),
-    "programme.pacing": f"\"free\", or a number of days between levels (1 to {MAX_PACING_DAYS})",
-    "helplines": "a list of [[helplines]] tables",
-    "helplines.name": "text, e.g. \"Child helpline\"",
-    "helplines.number": "text, e.g. \"116 111\"",
-    "helplines.text": "text shown under the number",
-    "helplines.hours": "text, e.g. \"every day, 11:00 to 21:00\" (optional)",
-    "research.enabled": "true or false",
-    "research.study_id": "2 to 12 letters or digits, e.g. \"GLM24\"",
-    "research.public_key": "the 44-character line from study-public.key (made by the research team)",
-    "research.allow_free_text_export": "true or false",
-    "data.folder": "a folder path, or \"\" for the normal per-user folder",
-    "data.persistent": "true or false (false: this PC wipes user data at log-off or restart)",
-    "facilitator.pin_hash": "the line printed by `python main.py pin` (or \"\" for no PIN)",
+def _one_of(choices: Any) -> Msg:
+    return Msg.of(N_("one of: {choices}"), choices=", ".join(choices))
+
+
+# dotted key -> what is expected, for a person (English, translated when shown)
+KNOWN: dict[str, Msg] = {
+    "programme.name": Msg(N_('text, e.g. "Glimmer"')),
+    "programme.language": _one_of(f'"{x}"' for x in LANGUAGES),
+    "programme.pacing": Msg.of(N_('"free", or a number of days between levels (1 to {max})'), max=MAX_PACING_DAYS),
+    "helplines": Msg(N_("a list of [[helplines]] tables")),
+    "helplines.name": Msg(N_('text, e.g. "Child helpline"')),
+    "helplines.number": Msg(N_('text, e.g. "116 111"')),
+    "helplines.text": Msg(N_("text shown under the number")),
+    "helplines.hours": Msg(N_('text, e.g. "every day, 11:00 to 21:00" (optional)')),
+    "research.enabled": Msg(N_("true or false")),
+    "research.study_id": Msg(N_('2 to 12 letters or digits, e.g. "GLM24"')),
+    "research.public_key": Msg(N_("the 44-character line from study-public.key (made by the research team)")),
+    "research.allow_free_text_export": Msg(N_("true or false")),
+    "data.folder": Msg(N_('a folder path, or "" for the normal per-user folder')),
+    "data.persistent": Msg(N_("true or false (false: this PC wipes user data at log-off or restart)")),
+    "facilitator.pin_hash": Msg(N_('the line printed by `python main.py pin` (or "" for no PIN)')),
 }
 SECTIONS = ("programme", "helplines", "research", "data", "facilitator")
+_TYPE_NAMES = {bool: N_("true/false"), int: N_("a number"), float: N_("a number"), str: N_("text"),
+               list: N_("a list"), dict: N_("a table")}
 
 
-def _tname(v: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "a table"}.get(type(v), type(v).__name__)
+def _tname(v: Any) -> Msg | str:
+    """The kind of value a person typed ("a number", "text"...), translated when shown."""
+    name = _TYPE_NAMES.get(type(v))
+    return Msg(name) if name else type(v).__name__
+
+
+def _got(v: Any) -> Msg:
+    return Msg.of(N_("got {value}"), value=v)
 
 
 def load_deployment(path: str | Path | None = None) -> Deployment:
@@ -263,8 +331,9 @@ def load_deployment(path: str | Path | None = None) -> Deployment:
     if path:
         p = Path(path).expanduser()
         if not p.is_file():
-            dep.issues.append(DeploymentIssue(None, "", f"the deployment file {p.name} was not found",
-                                              "an existing deployment.toml (check the --deployment path)"))
+            dep.issues.append(DeploymentIssue(None, "", Msg.of(N_("the deployment file {name} was not found"),
+                                                               name=p.name),
+                                              Msg(N_("an existing deployment.toml (check the --deployment path)"))))
             return dep
     else:
         p = find_deployment_file()
@@ -274,12 +343,13 @@ def load_deployment(path: str | Path | None = None) -> Deployment:
     try:
         text = p.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        dep.issues.append(DeploymentIssue(None, "", "the file is not saved as UTF-8 text",
-                                          "save it as UTF-8 (plain text) in your editor"))
+        dep.issues.append(DeploymentIssue(None, "", Msg(N_("the file is not saved as UTF-8 text")),
+                                          Msg(N_("save it as UTF-8 (plain text) in your editor"))))
         return dep
     except OSError as e:
-        dep.issues.append(DeploymentIssue(None, "", f"the file could not be read ({e.strerror})",
-                                          "a readable deployment.toml"))
+        dep.issues.append(DeploymentIssue(None, "", Msg.of(N_("the file could not be read ({reason})"),
+                                                           reason=e.strerror or str(e)),
+                                          Msg(N_("a readable deployment.toml"))))
         return dep
     return parse_deployment(text, dep)
 
@@ -292,36 +362,38 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
         m = re.search(r"line (\d+)", str(e))
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
         dep.issues.append(DeploymentIssue(int(m.group(1)) if m else None, "",
-                                          f"the file is not valid TOML: {msg}",
-                                          'key = value lines, text in "quotes", sections in [brackets]'))
+                                          Msg.of(N_("the file is not valid TOML: {error}"), error=msg),
+                                          Msg(N_('key = value lines, text in "quotes", sections in [brackets]'))))
         return dep
     lines = _Lines(text)
     issues = dep.issues
 
-    def add(key: str, message: str, expected: str | None = None, line_key: str | None = None) -> None:
+    def add(key: str, message: Msg, expected: Msg | None = None, line_key: str | None = None) -> None:
         issues.append(DeploymentIssue(lines.line(line_key or key), key, message,
-                                      expected or KNOWN.get(_generic(key), "")))
+                                      expected or KNOWN.get(_generic(key), Msg(""))))
 
     def unknown(key: str, choices: list[str], line_key: str | None = None) -> None:
         leaf = key.rsplit(".", 1)[-1]
         near = difflib.get_close_matches(leaf, choices, n=1, cutoff=0.6)
-        hint = f"did you mean \"{near[0]}\"?" if near else "one of: " + ", ".join(choices)
-        add(key, f"unknown key \"{leaf}\"", hint, line_key)
+        hint = Msg.of(N_('did you mean "{name}"?'), name=near[0]) if near else _one_of(choices)
+        add(key, Msg.of(N_('unknown key "{key}"'), key=leaf), hint, line_key)
 
     for top, val in data.items():
         if top not in SECTIONS:
             # a key put at the top level that belongs inside a section?
             home = [k for k in KNOWN if k.endswith("." + top)]
             if home:
-                add(top, f"\"{top}\" must be inside the [{home[0].split('.')[0]}] section",
-                    f"move it under [{home[0].split('.')[0]}]")
+                section = home[0].split(".")[0]
+                add(top, Msg.of(N_('"{key}" must be inside the [{section}] section'), key=top, section=section),
+                    Msg.of(N_("move it under [{section}]"), section=section))
             else:
                 unknown(top, list(SECTIONS))
             continue
         if top == "helplines":
             continue
         if not isinstance(val, dict):
-            add(top, f"\"{top}\" must be a section", f"a [{top}] header with keys under it")
+            add(top, Msg.of(N_('"{key}" must be a section'), key=top),
+                Msg.of(N_("a [{section}] header with keys under it"), section=top))
             continue
         choices = [k.split(".", 1)[1] for k in KNOWN if k.startswith(top + ".")]
         for k in val:
@@ -337,14 +409,14 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
     if "name" in prog:
         v = prog["name"]
         if not isinstance(v, str) or not v.strip() or len(v) > 60:
-            add("programme.name", f"got {_tname(v) if not isinstance(v, str) else repr(v)}",
-                "text of 1 to 60 characters")
+            add("programme.name", _got(_tname(v) if not isinstance(v, str) else repr(v)),
+                Msg(N_("text of 1 to 60 characters")))
         else:
             dep.programme_name = v.strip()
     if "language" in prog:
         v = prog["language"]
         if v not in LANGUAGES:
-            add("programme.language", f"\"{v}\" is not a language Glimmer has")
+            add("programme.language", Msg.of(N_('"{value}" is not a language Glimmer has'), value=str(v)))
         else:
             dep.language = v
     if "pacing" in prog:
@@ -353,24 +425,24 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
         if isinstance(v, str) and v.strip().lower() == "free":
             dep.pacing = "free"
         elif isinstance(v, bool):
-            add("programme.pacing", f"got {_tname(v)}")
+            add("programme.pacing", _got(_tname(v)))
         elif isinstance(v, int):
             days = v
         elif isinstance(v, dict) and set(v) == {"days"} and isinstance(v["days"], int) and not isinstance(v["days"], bool):
             days = v["days"]
         else:
-            add("programme.pacing", f"got {v!r}")
+            add("programme.pacing", _got(repr(v)))
         if days is not None:
             if 1 <= days <= MAX_PACING_DAYS:
                 dep.pacing = {"days": days}
             else:
-                add("programme.pacing", f"{days} days is out of range")
+                add("programme.pacing", Msg.of(N_("{days} days is out of range"), days=days))
 
     # helplines
     if "helplines" in data:
         hl = data["helplines"]
         if not isinstance(hl, list) or not all(isinstance(h, dict) for h in hl):
-            add("helplines", "helplines must be [[helplines]] tables", line_key="helplines")
+            add("helplines", Msg(N_("helplines must be [[helplines]] tables")), line_key="helplines")
         else:
             out = []
             fields = ["name", "number", "text", "hours"]
@@ -383,26 +455,27 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
                         good = False
                 for k in fields:
                     if k in h and (not isinstance(h[k], str) or len(h[k]) > 300):
-                        add(f"helplines.{k}", f"got {_tname(h[k])}", "text (up to 300 characters)", f"{lk}.{k}")
+                        add(f"helplines.{k}", _got(_tname(h[k])), Msg(N_("text (up to 300 characters)")), f"{lk}.{k}")
                         good = False
                 for k in ("name", "number"):
                     if not (isinstance(h.get(k), str) and h[k].strip()):
                         if k not in h:
-                            add(f"helplines.{k}", f"helpline {i + 1} has no {k}", line_key=lk)
+                            add(f"helplines.{k}", Msg.of(N_("helpline {n} has no {field}"), n=i + 1, field=k),
+                                line_key=lk)
                         good = False
                 if good:
                     out.append({k: h[k].strip() for k in fields if k in h})
             if out:
                 dep.helplines = out
             elif not hl:
-                add("helplines", "the list of helplines is empty",
-                    "at least one [[helplines]] table (the player must always see where to get help)")
+                add("helplines", Msg(N_("the list of helplines is empty")),
+                    Msg(N_("at least one [[helplines]] table (the player must always see where to get help)")))
 
     # research
     if "enabled" in research:
         v = research["enabled"]
         if not isinstance(v, bool):
-            add("research.enabled", f"got {v!r}")
+            add("research.enabled", _got(repr(v)))
         else:
             dep.research_enabled = v
     if "study_id" in research:
@@ -412,7 +485,7 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
         if isinstance(v, str) and v.strip() == "":
             dep.study_id = None
         elif not isinstance(v, str) or not study_ok(v):
-            add("research.study_id", f"{v!r} is not a valid study id")
+            add("research.study_id", Msg.of(N_("{value} is not a valid study id"), value=repr(v)))
         else:
             dep.study_id = normalise_study(v)
     if "public_key" in research:
@@ -420,25 +493,25 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
         if isinstance(v, str) and v.strip() == "":
             dep.public_key = None
         elif not isinstance(v, str):
-            add("research.public_key", f"got {_tname(v)}")
+            add("research.public_key", _got(_tname(v)))
         else:
             try:
                 raw = decode_public_key(v)
                 dep.public_key = base64.b64encode(raw).decode("ascii")
                 dep.key_id = key_id_for(raw)
-            except ValueError as e:
-                add("research.public_key", str(e))
+            except KeyProblem as e:
+                add("research.public_key", e.msg)
     if "allow_free_text_export" in research:
         v = research["allow_free_text_export"]
         if not isinstance(v, bool):
-            add("research.allow_free_text_export", f"got {v!r}")
+            add("research.allow_free_text_export", _got(repr(v)))
         else:
             dep.allow_free_text_export = v
     if dep.research_enabled:
         missing = [k for k, have in (("study_id", dep.study_id), ("public_key", dep.public_key)) if not have]
         for k in missing:
             if not any(i.key == f"research.{k}" for i in issues):
-                add(f"research.{k}", f"research is on but {k} is empty",
+                add(f"research.{k}", Msg.of(N_("research is on but {key} is empty"), key=k),
                     line_key=f"research.{k}" if f"research.{k}" in lines.keys else "research.enabled")
         if missing or any(i.key.startswith("research.") for i in issues):
             dep.research_enabled = False  # never collect data we could not protect or label
@@ -447,13 +520,13 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
     if "folder" in datasec:
         v = datasec["folder"]
         if not isinstance(v, str):
-            add("data.folder", f"got {_tname(v)}")
+            add("data.folder", _got(_tname(v)))
         else:
             dep.data_dir = v.strip() or None
     if "persistent" in datasec:
         v = datasec["persistent"]
         if not isinstance(v, bool):
-            add("data.persistent", f"got {v!r}")
+            add("data.persistent", _got(repr(v)))
         else:
             dep.data_persists = v
 
@@ -463,7 +536,7 @@ def parse_deployment(text: str, dep: Deployment | None = None) -> Deployment:
         if isinstance(v, str) and v.strip() == "":
             dep.facilitator_pin_hash = None
         elif not isinstance(v, str) or not pin_hash_ok(v.strip()):
-            add("facilitator.pin_hash", "this is not a PIN hash (never type the PIN itself here)")
+            add("facilitator.pin_hash", Msg(N_("this is not a PIN hash (never type the PIN itself here)")))
             dep.facilitator_pin_hash = "!invalid"  # stay locked rather than open without a PIN
         else:
             dep.facilitator_pin_hash = v.strip()

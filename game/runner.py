@@ -50,7 +50,7 @@ def run_game(args: Any, headless: bool = False, driver=None, clock=None, first_s
         if getattr(args, "lang", None):
             set_language(args.lang)   # problems with the set-up file are told in the chosen language too
         if deployment is None:
-            deployment = load_deployment(getattr(args, "deployment", None))
+            deployment = load_deployment(getattr(args, "deployment", None), lang=getattr(args, "lang", None))
         dirs, levels, lang = make_context(args, deployment)
         data_root = dirs.root
         try:

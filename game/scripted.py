@@ -110,6 +110,16 @@ class ScriptedPlayer:
         yield [Action(kind, value)]
         yield None
 
+    def new_profile(self, nickname: str) -> Script:
+        """From the title screen: Play, New, type the nickname, Create."""
+        yield from self.wait_scene("title")
+        yield from self.press("play")
+        yield from self.wait_scene("profiles")
+        yield from self.press("new")
+        yield from self.wait_scene("new_profile")
+        yield from self.key(A.TEXT, nickname)
+        yield from self.press("create")
+
     def play_scene(self):
         from game.scenes.play import PlayScene
 

@@ -80,13 +80,7 @@ def play_level_script(sp: ScriptedPlayer, level_id: str):
 
 def selftest_script(levels: list[str], nickname: str = "Selftest", code: str | None = None):
     def script(sp: ScriptedPlayer):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, nickname)
-        yield from sp.press("create")
+        yield from sp.new_profile(nickname)
         if code is not None:
             yield from consent_script(sp, code)
         for level_id in levels:

@@ -246,13 +246,7 @@ def _run_with_audio(tmp_path, monkeypatch, script):
 
 def _play_a_bit(seen):
     def script(sp):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, "Quiet")
-        yield from sp.press("create")
+        yield from sp.new_profile("Quiet")
         yield from sp.wait_scene("journey")
         sp.app.ctx.profile.data["settings"].update(music_volume=0.3, effects_volume=0.6)   # the profile's own
         yield from sp.press(f"level:{sp.app.ctx.levels[0].id}")

@@ -39,13 +39,7 @@ def test_first_session_makes_an_avatar_with_keys_and_buttons_and_the_world_uses_
     checked = {}
 
     def first(sp):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, NICK)
-        yield from sp.press("create")
+        yield from sp.new_profile(NICK)
         yield from sp.wait_scene("avatar")
         av = sp.top()
         assert av.first_time and av.value("body") == "slim"
@@ -262,3 +256,53 @@ def test_body_labels_are_neutral():
         labels.append(f.value_text("body"))
     assert labels == [f"Body {i + 1}" for i in range(len(labels))]
     assert not any(w in " ".join(labels).lower() for w in ("boy", "girl", "male", "female", "man", "woman"))
+
+
+# ------------------------------------------------------------------------------------ big text
+from test_thought_scenes import BIG_LOOKS, big_app, problems_now  # noqa: E402,F401
+
+
+@pytest.mark.parametrize("look", BIG_LOOKS, ids=("200-dyslexia", "200"))
+def test_at_200_percent_the_rows_scroll_to_the_focus_and_nothing_is_cut_off(big_app, monkeypatch, look):  # noqa: F811
+    import test_text_scale as ts
+
+    from game.input.actions import Action, pointer
+    from game.scenes.avatar import ROWS, AvatarScene
+
+    app = big_app
+    ts.set_look(app, *look)
+    problems: list[str] = []
+    try:
+        for first in (True, False):
+            av = AvatarScene(app, first_time=first)
+            app.stack.push(av)
+            app.stack.apply()
+            problems += problems_now(app, av, monkeypatch, "the first row")
+            seen = set()
+            for _ in range(len(ROWS) + 2):           # down every row to "That's me!"
+                av.handle(Action(A.DOWN))
+                problems += problems_now(app, av, monkeypatch, f"row {av.focus}")
+                if av.focus < len(ROWS):
+                    assert av.row_y(av.focus) is not None, "the focused row is scrolled away"
+                    assert f"next:{ROWS[av.focus][0]}" in av.buttons
+                seen.add(av.focus)
+            assert av.focus == 8 and seen >= {1, 2, 3, 4, 5, 6, 8}     # down from the last row: "That's me!"
+            assert av.scroll > 0                     # 200 %: the rows scrolled to follow
+            assert av.row_y(len(ROWS)) is not None   # on the buttons: the guide's greeting is in view
+            av.handle(Action(A.UP))                  # the last row, with the guide's greeting under it
+            assert av.focus == len(ROWS) - 1 and av.row_y(av.focus) is not None
+            problems += problems_now(app, av, monkeypatch, "the greeting")
+            if av.row_y(len(ROWS)) is None:
+                assert av._heights()[-1] + av.row_h > av.view.h   # only when the two can't show at once
+            up, _down = av._scroll_marks()
+            assert up is not None
+            av.handle(pointer(A.POINTER_DOWN, up.center))    # the mouse scrolls back up
+            assert av.scroll >= 0
+            problems += problems_now(app, av, monkeypatch, "scrolled up with the mouse")
+            av.handle(Action(A.PRESS, "next:body"))  # a row's arrow button: its row has the focus and shows
+            assert av.focus == 0 and av.row_y(0) is not None and av.scroll == 0
+            app.stack.pop()
+            app.stack.apply()
+    finally:
+        ts.set_look(app, 1.0, False)
+    assert not problems, "\n".join(problems)

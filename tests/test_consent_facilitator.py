@@ -45,13 +45,7 @@ def play(tmp: Path, script, dep=None) -> ScriptedPlayer:
 
 
 def new_profile(sp, nickname=NICK):
-    yield from sp.wait_scene("title")
-    yield from sp.press("play")
-    yield from sp.wait_scene("profiles")
-    yield from sp.press("new")
-    yield from sp.wait_scene("new_profile")
-    yield from sp.key(A.TEXT, nickname)
-    yield from sp.press("create")
+    yield from sp.new_profile(nickname)
 
 
 def say_yes(sp, code, seen: dict):

@@ -164,3 +164,102 @@ def test_export_command_shows_deployment_errors(tmp_path, capsys):
     assert rc == 2
     assert "line 2" in err and 'did you mean "enabled"' in err
     assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------- the problems in the counsellor's language
+BROKEN = '[programme]\nlanguage = "nl"\nlangauge = "en"\n\n[research]\nenabled = "yes"\n'
+
+
+@pytest.fixture
+def language():
+    """Switch the game's language in a test; English again afterwards."""
+    from game import i18n
+
+    before = i18n.language()
+    yield i18n.set_language
+    i18n.set_language(before)
+
+
+def test_problem_lines_are_shown_in_the_language_in_force(language):
+    language("en")
+    dep = parse_deployment(BROKEN)       # read once, before (and whatever) the language is
+    assert dep.language == "nl"          # the file's own language is still read
+    assert dep.issue_lines() == [
+        'deployment.toml, line 3: programme.langauge: unknown key "langauge" (expected: did you mean "language"?)',
+        "deployment.toml, line 6: research.enabled: got 'yes' (expected: true or false)"]
+    language("nl")
+    assert dep.issue_lines() == [
+        'deployment.toml, regel 3: programme.langauge: onbekende sleutel "langauge" (verwacht: bedoel je "language"?)',
+        "deployment.toml, regel 6: research.enabled: gevonden: 'yes' (verwacht: true of false)"]
+    # logs and crash reports keep the English text; so do the fields the CLI and tests read
+    assert str(dep.issues[0]) == \
+        'line 3: programme.langauge: unknown key "langauge" (expected: did you mean "language"?)'
+    assert dep.issues[0].message == 'unknown key "langauge"' and dep.issue_lines(translate=False)[0].startswith(
+        "deployment.toml, line 3:")
+    language("en")
+    assert dep.issue_lines()[0].startswith("deployment.toml, line 3: programme.langauge: unknown key")
+
+
+@pytest.mark.parametrize("text, line, key", [
+    ('[programme]\nlanguage = "fr"\n', 2, "programme.language"),
+    ('[programme]\n\npacing = "weekly"\n', 3, "programme.pacing"),
+    ('[programme]\npacing = 0\n', 2, "programme.pacing"),
+    ('[programme]\nname = 5\n', 2, "programme.name"),
+    (f'[research]\nenabled = true\nstudy_id = "GLM24"\npublic_key = "{KEY[:-4]}"\n', 4, "research.public_key"),
+    ('[research]\nenabled = true\nstudy_id = "GLM24"\npublic_key = "not base64!"\n', 4, "research.public_key"),
+    ('[research]\nenabled = true\nstudy_id = "GLM24"\n', 2, "research.public_key"),
+    ('[research]\nstudy_id = "no spaces allowed!"\n', 2, "research.study_id"),
+    ('[facilitator]\npin_hash = "1234"\n', 2, "facilitator.pin_hash"),
+    ('[reserch]\nenabled = true\n', None, "reserch"),
+    ('language = "en"\n', 1, "language"),
+    ('research = 5\n', 1, "research"),
+    ('[[helplines]]\nname = "X"\nnumbr = "1"\n', 3, "helplines.numbr"),
+    ('[[helplines]]\nname = "X"\n', 1, "helplines.number"),
+    ('helplines = []\n', 1, "helplines"),
+    ('[programme]\nname = "unterminated\n', 2, ""),
+    ('[data]\nfolder = 5\n', 2, "data.folder"),
+    ('[data]\npersistent = "no"\n', 2, "data.persistent"),
+])
+def test_every_problem_reads_in_dutch_with_its_line_and_key(language, text, line, key):
+    dep = parse_deployment(text)
+    issue = next(i for i in dep.issues if i.key == key)
+    language("en")
+    en = issue.text()
+    language("nl")
+    nl = issue.text()
+    assert en == str(issue)
+    assert nl != en, en                                          # translated, not English
+    if line is not None:
+        assert en.startswith(f"line {line}: ") and nl.startswith(f"regel {line}: ")
+    if key:
+        assert f"{key}: " in en and f"{key}: " in nl             # the key stays as it is in the file
+    assert ("(expected: " in en) == ("(verwacht: " in nl)
+
+
+def test_startup_tells_the_problems_in_the_chosen_language(tmp_path, capsys, language):
+    """--lang nl, or the language the file asks for: the counsellor reads Dutch; --lang en: English."""
+    from argparse import Namespace
+
+    from game.boot import StartupProblem
+    from game.boot import load_deployment as boot_load
+    from game.runner import run_game
+
+    bad = tmp_path / "deployment.toml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    args = Namespace(data_dir=str(tmp_path / "data"), portable=False, deployment=str(bad), lang="nl",
+                     fullscreen=False)
+    assert run_game(args, headless=True) == 2
+    err = capsys.readouterr().err
+    assert "regel 3: programme.langauge: onbekende sleutel" in err and "regel 6: research.enabled" in err
+    assert "Traceback" not in err
+
+    language("en")                       # no --lang: the file's own language (nl) is used
+    with pytest.raises(StartupProblem) as no_lang:
+        boot_load(str(bad))
+    assert "regel 3: programme.langauge" in no_lang.value.text
+    language("en")
+    with pytest.raises(StartupProblem) as english:
+        boot_load(str(bad), lang="en")
+    assert "line 3: programme.langauge: unknown key \"langauge\" (expected: did you mean \"language\"?)" \
+        in english.value.text
+    assert "regel" not in english.value.text

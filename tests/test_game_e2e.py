@@ -32,13 +32,7 @@ def test_quit_mid_level_resumes_at_checkpoint_and_help_pauses_without_loss(tmp_p
     dep = DefaultDeployment(research_enabled=True)
 
     def first(sp):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, "Rae")
-        yield from sp.press("create")
+        yield from sp.new_profile("Rae")
         yield from sp.wait_scene("journey")
         yield from sp.press(f"level:{sp.app.ctx.levels[0].id}")
         yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None, "level")
@@ -168,13 +162,7 @@ def test_read_only_data_folder_plays_on_warns_once_and_writes_nothing(tmp_path, 
         yield from sp.wait_for(lambda: sp.top().name == "message", "the warning")
         shown.append(sp.top().text if hasattr(sp.top(), "text") else "message")
         yield from sp.press("ok")
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, "Noor")
-        yield from sp.press("create")
+        yield from sp.new_profile("Noor")
         yield from sp.wait_for(lambda: sp.top().name != "new_profile", "the new profile to be used")
         assert sp.app.ctx.profile is not None and sp.app.ctx.profile.data["nickname"] == "Noor"
         for _ in range(30):  # more failed saves must not bring more warnings
@@ -196,13 +184,7 @@ def test_read_only_data_folder_plays_on_warns_once_and_writes_nothing(tmp_path, 
 def _into_level_then(ending):
     """A script: new profile, into level 1, walk to its checkpoint, then ``ending(sp)``."""
     def script(sp):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, "Kai")
-        yield from sp.press("create")
+        yield from sp.new_profile("Kai")
         yield from sp.wait_scene("journey")
         yield from sp.press(f"level:{sp.app.ctx.levels[0].id}")
         yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None, "level")

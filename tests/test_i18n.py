@@ -205,12 +205,7 @@ def test_switching_language_in_settings_changes_every_screen_and_the_level_and_i
         app.ctx.bus.subscribe(lambda e: events.append((e.type, dict(e.payload))))
         yield from sp.wait_scene("title")
         seen["title_en"] = _texts(sp.top())
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, "Robin")
-        yield from sp.press("create")
+        yield from sp.new_profile("Robin")
         yield from sp.wait_scene("journey")
         first = app.ctx.levels[0]
         yield from sp.press(f"level:{first.id}")

@@ -10,13 +10,7 @@ from helpers import args, consenting  # noqa: E402
 
 
 def into_level_one(sp):
-    yield from sp.wait_scene("title")
-    yield from sp.press("play")
-    yield from sp.wait_scene("profiles")
-    yield from sp.press("new")
-    yield from sp.wait_scene("new_profile")
-    yield from sp.key(A.TEXT, "Ari")
-    yield from sp.press("create")
+    yield from sp.new_profile("Ari")
     yield from sp.wait_scene("journey")
     yield from sp.press(f"level:{sp.app.ctx.levels[0].id}")
     yield from sp.wait_for(lambda: getattr(sp.top(), "world", None) is not None and sp.top().name == "play",
@@ -92,3 +86,57 @@ def test_exit_waits_for_the_practice_then_sorting_and_breathing_complete_the_lev
     store = ProfileStore(tmp_path / "profiles")
     prof = store.load(store.list_profiles()[0].profile_id)
     assert prof.level_state(dep_level := "level1_mood_map").get("completed") and dep_level in prof.completed_levels()
+
+
+# ------------------------------------------------------------------------------------ big text, every step
+import pytest  # noqa: E402
+
+from test_thought_scenes import BIG_LOOKS, big_app, open_by_map, problems_now  # noqa: E402,F401
+
+
+@pytest.mark.parametrize("look", BIG_LOOKS, ids=("200-dyslexia", "200"))
+def test_every_step_of_the_mood_board_and_the_bench_fits_at_200_percent(big_app, monkeypatch, look):  # noqa: F811
+    import test_text_scale as ts
+
+    from game.mechanics.sorting import KINDS
+
+    app = big_app
+    ts.set_look(app, *look)
+    depth = len(app.stack.scenes)
+    problems: list[str] = []
+    try:
+        board = open_by_map(app, "SortingScene")
+        problems += problems_now(app, board, monkeypatch, "a moment")
+        m = board.round.current
+        board.on_button(f"bin:{next(k for k in KINDS if k != m.kind)}")
+        problems += problems_now(app, board, monkeypatch, "try again")
+        board.on_button(f"bin:{m.kind}")
+        problems += problems_now(app, board, monkeypatch, "yes, next moment")
+        while not board.finished:
+            if board.result is not None and board.result.item_done:
+                board.on_button("next")
+                continue
+            kind = board.round.current.kind
+            board.on_button(f"bin:{next(k for k in KINDS if k != kind)}")     # the longest feedback
+            problems += problems_now(app, board, monkeypatch, f"not quite: {board.round.current.id}")
+            board.on_button(f"bin:{kind}")
+        problems += problems_now(app, board, monkeypatch, "all sorted")
+        while len(app.stack.scenes) > depth:
+            app.stack.pop()
+            app.stack.apply()
+        bench = open_by_map(app, "BreathingScene")
+        problems += problems_now(app, bench, monkeypatch, "the bench")
+        bench.on_button("start")
+        ts.frames(app, 30)
+        problems += problems_now(app, bench, monkeypatch, "breathing")
+        bench.end(finished=False)
+        problems += problems_now(app, bench, monkeypatch, "stopped")
+        bench.on_button("again")
+        bench.end(finished=True)
+        problems += problems_now(app, bench, monkeypatch, "well done")
+    finally:
+        while len(app.stack.scenes) > depth:
+            app.stack.pop()
+            app.stack.apply()
+        ts.set_look(app, 1.0, False)
+    assert not problems, "\n".join(problems)

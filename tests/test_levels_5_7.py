@@ -45,13 +45,7 @@ from game.scenes.practice_play import (  # noqa: E402  the routines selftest --a
 
 def full_script(shots=None):
     def script(sp):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, NICK)
-        yield from sp.press("create")
+        yield from sp.new_profile(NICK)
         yield from enter_level(sp, LEVELS[0])
         yield from play_problem(sp, shots, own_idea=OWN_IDEA)
         yield from leave_level(sp)
@@ -221,3 +215,49 @@ def test_shipped_practice_content_is_clean(display):
     assert [str(i) for i in issues if any(n in i.file for n in LEVELS)] == []
     for n in LEVELS:
         assert stats["words_per_level"][n] > 300
+
+
+# ---------------------------------------------------------------------- big text (issue 8)
+@pytest.mark.parametrize("scale, dyslexia", [(2.0, True), (1.5, False)])
+def test_every_practice_step_and_page_fits_at_big_text(tmp_path, monkeypatch, scale, dyslexia):
+    """The whole of levels 5-7 played at a big text size: every step of every practice screen
+    (problem board, speak-up stall, ally board, skills review, toolkit card), and every page of
+    a step that is spread over pages, passes the same checks as tests/test_text_scale.py."""
+    import warnings
+
+    from test_text_scale import DrawSpy, problems_on
+
+    spy = DrawSpy(monkeypatch)
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+
+    def checks(sp):
+        def shot(name):
+            for _ in range(2):
+                yield None
+            top = sp.top()
+            for page in range(top.pages):          # every page, then back to the one shown
+                spy.rects.clear()
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    yield None
+                    yield None
+                problems.extend(f"{name} page {page + 1}: {p}" for p in problems_on(sp.app, top, spy, caught))
+                seen[name] = top.pages
+                top.turn_page()
+            yield None
+        return shot
+
+    def script(sp):
+        yield from sp.wait_scene("title")
+        sp.app.apply_settings(dict(sp.app.settings, text_scale=scale, dyslexia_font=dyslexia, text_speed="instant"))
+        yield from full_script(checks(sp))(sp)
+
+    sp = ScriptedPlayer(script, max_frames=60 * 60 * 20)
+    code = run_game(args(tmp_path), headless=True, driver=sp, deployment=Deployment(research_enabled=True),
+                    on_app=veteran)
+    assert sp.error is None, sp.error + "\n" + "\n".join(sp.log[-25:])
+    assert code == 0
+    assert len(seen) == 24, sorted(seen)           # every step the routines look at was checked
+    assert max(seen.values()) > 1                  # and the pages of a step spread over pages
+    assert not problems, "\n".join(problems)

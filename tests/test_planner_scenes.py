@@ -51,13 +51,7 @@ def test_plan_a_week_quit_come_back_follow_up_and_chart(tmp_path):
     seen = {}
 
     def first(sp):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, "Kai")
-        yield from sp.press("create")
+        yield from sp.new_profile("Kai")
         # session-start check-in: one click on face 7
         yield from sp.wait_scene("mood_checkin")
         checkin = sp.top()
@@ -220,13 +214,7 @@ def test_challenge_is_set_at_level_end_and_followed_up_at_the_next_level(tmp_pat
     clock = FakeClock()
 
     def first(sp):
-        yield from sp.wait_scene("title")
-        yield from sp.press("play")
-        yield from sp.wait_scene("profiles")
-        yield from sp.press("new")
-        yield from sp.wait_scene("new_profile")
-        yield from sp.key(A.TEXT, "Ana")
-        yield from sp.press("create")
+        yield from sp.new_profile("Ana")
         yield from sp.wait_scene("mood_checkin")
         yield from sp.key(A.CANCEL)
         yield from sp.wait_scene("journey")
@@ -312,3 +300,320 @@ def test_plan_follow_up_waits_for_a_later_day_or_session():
     plan.record_followup(1, "done", 7)
     assert [i.activity_id for i in plan.due_for_follow_up("2026-09-09")] == ["draw"]
     assert WeekPlan.from_dict(plan.to_dict()).session == 1
+
+
+# ---------------------------------------------------------------------- big text: every step of these screens
+# tests/test_text_scale.py checks the first step of every screen at 100-200 %; these walk every step
+# (pages, stages, views, the guess) at 200 % with the dyslexia font and at 150 %, and check the same
+# things, plus the geometry of what the planner and the journal draw themselves.
+import warnings  # noqa: E402
+
+import pytest  # noqa: E402
+
+from test_text_scale import DrawSpy, app, frames, problems_on, set_look, with_profile  # noqa: E402,F401  (app: a fixture)
+
+BIG = ((2.0, True), (1.5, False))
+SCREEN = pygame.Rect(0, 0, 1280, 720)
+
+
+class Steps:
+    """Looks at the screen on top after each step: as shown, and laid out again (settings changed)."""
+
+    def __init__(self, app, monkeypatch, scale, dyslexia):
+        self.app, self.scale, self.dyslexia = app, scale, dyslexia
+        self.spy = DrawSpy(monkeypatch)
+        self.problems: list[str] = []
+        set_look(app, scale, dyslexia)
+
+    def push(self, scene):
+        self.app.stack.push(scene)
+        self.app.stack.apply()
+        frames(self.app, 2)
+        return scene
+
+    def do(self, scene, *actions):
+        for a in actions:
+            scene.handle(a)
+            self.app.stack.apply()
+            frames(self.app, 1)
+
+    def look(self, scene, label, extra=None):
+        tag = f"[{int(self.scale * 100)}%{' dyslexia' if self.dyslexia else ''}] {label}"
+        for again in (False, True):
+            if again:
+                set_look(self.app, 1.0, False)
+                set_look(self.app, self.scale, self.dyslexia)
+            self.spy.rects.clear()
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                frames(self.app, 2)
+                found = problems_on(self.app, scene, self.spy, caught) + (extra(scene) if extra else [])
+            self.problems += [f"{tag}{' (relayout)' if again else ''}: {p}" for p in found]
+
+    def close(self):
+        while len(self.app.stack.scenes) > 1:
+            self.app.stack.pop()
+            self.app.stack.apply()
+        set_look(self.app, 1.0, False)
+        assert not self.problems, "\n".join(self.problems)
+
+
+def inside(name, rect, area, out):
+    if not area.contains(rect):
+        out.append(f"{name} {rect} is outside {area}")
+
+
+def planner_geometry(pl) -> list[str]:
+    """What the planner draws itself (cards, days, intro, message, the guess) fits where it goes."""
+    from game.ui import draw
+
+    out: list[str] = []
+    g, f = pl.g, pl.g["fonts"]
+    help_btn = pl.app.help_button.rect
+    if pl.cards_shown():
+        pal = g["palette"]
+        inside("the cards' panel", pal, SCREEN, out)
+        left, right = pl.arrow_rects()
+        for r in (left, right):
+            inside("an arrow", r, pal, out)
+            if r.colliderect(help_btn):
+                out.append("an arrow is under the Help button")
+        if f["title"].size(pl.cat.label(pl.category))[0] > right.x - left.right - 8:
+            out.append(f"the category {pl.category!r} is wider than its room")
+        lines = draw.wrap(f["expl"], pl.cat.explanation(pl.category), g["expl_w"])
+        if g["expl_y"] + len(lines) * g["expl_step"] > g["cards_top"]:
+            out.append("the category's explanation runs into the cards")
+        font = g["card_font"]
+        for i, act in pl.visible_cards():
+            r = pl.card_rect(i)
+            inside(f"card {act.text!r}", r, pal, out)
+            if pl.pages() > 1 and r.bottom > pl.more_rect().top:
+                out.append(f"card {act.text!r} runs into 'More cards'")
+            room = max(1, min(2, (r.h - 4) // font.get_linesize()))
+            if len(draw.wrap(font, act.text, r.w - 76)) > room:
+                out.append(f"card {act.text!r} doesn't fit its card")
+        if pl.pages() > 1:
+            inside("'More cards'", pl.more_rect(), pal, out)
+    if pl.week_shown():
+        x, y = g["intro_pos"]
+        for i, line in enumerate(g["intro"]):
+            r = pygame.Rect(x, y + i * g["intro_step"], f["small"].size(line)[0], f["small"].get_linesize())
+            inside("the intro", r, SCREEN, out)
+            if r.colliderect(help_btn):
+                out.append("the intro is under the Help button")
+        for d in range(7):
+            row = pl.row_rect(d)
+            inside(f"day {d}", row, SCREEN, out)
+            if row.bottom > g["msg"].top:
+                out.append(f"day {d} runs into the message line")
+            label = f["small_bold"].size(pl.day_label(d))[0] if g["one_line_days"] else \
+                max(f["day"].size(pl.day_label(d) if d < 2 else pl.date_label(d))[0], f["small"].size(pl.date_label(d))[0])
+            if label > g["day_w"] - 10:
+                out.append(f"day {d}'s name doesn't fit")
+            for s in range(3):
+                inside(f"slot {d}.{s}", pl.slot_rect(d, s), row, out)
+    inside("the message line", g["msg"], SCREEN, out)
+    for btn in pl.buttons.values():
+        if btn.rect.colliderect(g["msg"]):
+            out.append(f"button {btn.text!r} covers the message line")
+    if len(draw.wrap(f["small"], pl.message, g["msg"].w)) > 2:
+        out.append(f"message {pl.message!r} is longer than two lines")
+    if pl.prompt is not None:
+        p = pl.prompt
+        inside("the guess", p["rect"], SCREEN, out)
+        inside("the numbers", p["picker"].rect, p["rect"], out)
+        lines, y = p["hint"]
+        if y + len(lines) * f["small"].get_linesize() > p["rect"].bottom:
+            out.append("the guess's hint runs out of its card")
+        for line in p["q"][0]:
+            if f["title"].size(line)[0] > p["q"][2]:
+                out.append("the guess's question is too wide")
+    return out
+
+
+@pytest.mark.parametrize("scale,dyslexia", BIG)
+def test_every_planner_step_fits_at_big_text(app, monkeypatch, scale, dyslexia):
+    from game.scenes.planner import PlannerScene
+
+    with_profile(app)
+    st = Steps(app, monkeypatch, scale, dyslexia)
+    pl = st.push(PlannerScene(app))
+    look = (lambda label: st.look(pl, label, planner_geometry))
+    look("the start")
+    if pl.compact:                  # big text starts on the week (title, what to do); Left: the cards
+        assert pl.view == "week" and pl.buttons["view"].text == "Add activities"
+        st.do(pl, Action(A.LEFT))
+        assert pl.view == "cards"
+        look("the cards")
+    st.do(pl, Action(A.CONFIRM))
+    look("a card held (keys)")
+    st.do(pl, Action(A.DOWN), Action(A.CONFIRM))
+    assert pl.prompt is not None
+    look("the guess")
+    st.do(pl, Action(A.RIGHT), Action(A.CONFIRM))
+    look("the week, one card on it")
+    pl.cursor = (pl.cursor[0], 0)
+    st.do(pl, Action(A.LEFT))
+    pl.pal_index = 0
+    st.do(pl, Action(A.UP), Action(A.RIGHT))
+    assert pl.category == "mastery"
+    look("another category")
+    c = pl.card_rect(pl.page * pl.page_size).center
+    st.do(pl, pointer(A.POINTER_DOWN, c), pointer(A.POINTER_UP, c))
+    look("a card picked with a click")
+    d = pl.row_rect(3).center
+    st.do(pl, pointer(A.POINTER_DOWN, d), pointer(A.POINTER_UP, d), Action(A.CONFIRM))
+    assert [i.day_offset for i in pl.plan.items] == [1, 3]
+    look("the week, two cards on it")
+    pl.cursor = (1, 0)
+    st.do(pl, Action(A.CONFIRM), Action(A.LEFT))
+    look("taking a card off (keys)")
+    st.do(pl, Action(A.CANCEL))
+    src = pl.slot_rect(3, 0).center
+    st.do(pl, pointer(A.POINTER_DOWN, src), pointer(A.POINTER_MOVE, (src[0] + 30, src[1] + 20)),
+          pointer(A.POINTER_MOVE, pl.row_rect(5).center))
+    look("dragging a placed card")
+    st.do(pl, pointer(A.POINTER_UP, pl.row_rect(5).center))
+    assert [i.day_offset for i in pl.plan.items] == [1, 5]
+    if pl.compact:
+        st.do(pl, Action(A.PRESS, "view"))
+        assert pl.view == "cards" and pl.buttons["view"].text == "See my week"
+    m = pl.more_rect().center
+    st.do(pl, pointer(A.POINTER_DOWN, m), pointer(A.POINTER_UP, m))
+    assert pl.page == 1
+    look("more cards")
+    pl.zone = "buttons"
+    pl.set_focus("save")
+    st.do(pl, Action(A.RIGHT))
+    look("the buttons")
+    st.close()
+
+
+@pytest.mark.parametrize("scale,dyslexia", BIG)
+def test_every_follow_up_and_challenge_step_fits_at_big_text(app, monkeypatch, scale, dyslexia):
+    from game.mechanics.challenges import ChallengeRecord
+    from game.scenes.challenge import ChallengeFollowUpScene, ChallengeSetScene
+    from game.scenes.planner import FollowUpScene, catalogue
+
+    with_profile(app)
+    st = Steps(app, monkeypatch, scale, dyslexia)
+
+    def card_fits(scene):
+        bottom = scene.content_top + sum(h for h, _p in scene.rows)
+        tops = [b.rect.top for b in scene.buttons.values()] or [scene.rect.bottom]
+        out = [] if bottom <= min(tops) else [f"the {scene.stage} text runs into the buttons"]
+        inside("the card", scene.rect, SCREEN, out)
+        return out
+
+    cat = catalogue()
+    plan = WeekPlan("2026-08-25", session=0)
+    items = [plan.add(cat.by_category("pleasure")[0], 0, 6), plan.add(cat.by_category("mastery")[3], 1, 3)]
+    fu = st.push(FollowUpScene(app, plan, items))
+    st.look(fu, "follow-up: did you do it?", card_fits)
+    st.do(fu, Action(A.PRESS, "partly"))
+    st.look(fu, "follow-up: how much did you enjoy it?", card_fits)
+    st.do(fu, Action(A.LEFT), Action(A.LEFT), Action(A.LEFT), Action(A.CONFIRM))
+    assert fu.stage == "feedback" and fu.feedback.gap.kind == "less"
+    st.look(fu, "follow-up: the feedback (the longest)", card_fits)
+    st.do(fu, Action(A.PRESS, "next"), Action(A.PRESS, "not_yet"))
+    st.look(fu, "follow-up: not yet", card_fits)
+    st.do(fu, Action(A.PRESS, "next"))
+    assert fu.stage == "summary"
+    st.look(fu, "follow-up: the summary", card_fits)
+    st.do(fu, Action(A.PRESS, "next"))
+    level2 = app.ctx.level("level2_spark_up")
+    ch = st.push(ChallengeSetScene(app, level2))
+    st.look(ch, "challenge: set")
+    st.do(ch, Action(A.PRESS, "commit"))
+    st.look(ch, "challenge: the reply")
+    st.do(ch, Action(A.PRESS, "continue"))
+    rec = ChallengeRecord("l2_one_activity", "Try the activities you planned this week. Afterwards, notice how "
+                          "much you enjoyed each one, from 0 to 10.", level2.id, "2026-08-25", True)
+    cf = st.push(ChallengeFollowUpScene(app, rec))
+    st.look(cf, "challenge: how did it go?")
+    st.do(cf, Action(A.PRESS, "partly"))
+    st.look(cf, "challenge: thanks")
+    st.close()
+
+
+@pytest.mark.parametrize("scale,dyslexia", BIG)
+def test_every_mood_page_and_journal_page_fits_at_big_text(app, monkeypatch, scale, dyslexia):
+    from datetime import date, timedelta
+
+    from game.scenes.journal import JournalScene
+    from game.scenes.mood import LowMoodScene, MoodChartScene, MoodCheckinScene, local_date
+    from game.scenes.planner import catalogue, plan_book, save_book
+
+    profile = with_profile(app)
+    saved = {k: profile.data.get(k) for k in ("mood_history", "plans", "journal")}
+    st = Steps(app, monkeypatch, scale, dyslexia)
+    try:
+        checkin = st.push(MoodCheckinScene(app, "session_end"))
+        st.look(checkin, "check-in")
+        st.do(checkin, *[Action(A.LEFT)] * 10, Action(A.CONFIRM))
+        low = app.stack.top
+        assert isinstance(low, LowMoodScene)
+        pages = len(low.pages)
+        for i in range(pages):
+            st.look(low, f"low mood, page {i + 1} of {pages}")
+            st.do(low, Action(A.DOWN))
+        text = " ".join(low.pages)
+        assert "116 111" in text and "ask for help" in text        # all of it, over the pages
+        st.do(low, Action(A.PRESS, "back"))
+        # the chart with two weeks of check-ins and activities done
+        today = date.fromisoformat(local_date(app.ctx.clock))
+        profile.data["mood_history"] = [{"date": (today - timedelta(days=k)).isoformat(), "value": (3 + 7 * k) % 11,
+                                         "moment": "level_start", "level_id": None} for k in range(14) if k % 3 != 1]
+        cat = catalogue()
+        plan = WeekPlan((today - timedelta(days=9)).isoformat(), session=0)
+        for c, day in (("pleasure", 0), ("mastery", 2), ("social", 2), ("physical", 5)):
+            it = plan.add(cat.by_category(c)[0], day, 5)
+            plan.record_followup(it.uid, "done", 7)
+        book = plan_book(profile)
+        book.commit(plan)
+        save_book(profile, book)
+        chart = st.push(MoodChartScene(app))
+
+        def chart_fits(scene):
+            out = []
+            inside("the plot", scene.plot.inflate(0, 8), scene.rect, out)
+            inside("the activities", scene.acts, scene.rect, out)
+            for r in scene.look.get("legend", []):
+                inside("the legend", pygame.Rect(r[0], r[1], 40, 20), scene.rect, out)
+            return out
+        for i in range(chart.pages):
+            st.look(chart, f"chart, page {i + 1} of {chart.pages}", chart_fits)
+            st.do(chart, Action(A.PRESS, "page"))
+        st.do(chart, Action(A.PRESS, "back"))
+        # the journal: a long record over its pages, then a short one
+        rec = {"kind": "thought_record", "date": "2026-09-02T10:00:00.000Z", "situation": "Lunch break, the table by the window was full",
+               "thought": "Nobody in my class wants to sit with me at lunch", "feeling": "sad", "feeling_before": 60,
+               "feeling_after": 40, "belief_before": 70, "belief_after": 30, "trap_name": "Crystal Ball",
+               "evidence_for": ["Nobody waved at me today", "I sat alone on Monday"],
+               "evidence_against": ["My friend smiled at me this morning before class started",
+                                    "She answered my message yesterday", "We made plans for the weekend"],
+               "balanced_thought": "Some people do like me, and one lunch doesn't decide everything", "wrote_own": True}
+        profile.data["journal"] = [dict(rec, thought="Short one", evidence_for=["a"], evidence_against=["b"]), rec]
+        journal = st.push(JournalScene(app))
+
+        def journal_fits(scene):
+            bottom = scene.content_top + sum(sec[0] for sec in scene.parts[scene.part])
+            top = min(b.rect.top for b in scene.buttons.values())
+            return [] if bottom <= top else [f"record {scene.index} page {scene.part} runs into the buttons"]
+        seen = []
+        while True:
+            st.look(journal, f"journal, record {journal.index + 1} page {journal.part + 1}", journal_fits)
+            seen.append((journal.index, journal.part))
+            if not journal.buttons["older"].is_enabled or len(seen) > 12:
+                break
+            st.do(journal, Action(A.PRESS, "older"))
+        assert journal.index == 1 and 2 <= len(seen) <= 12 and len(set(seen)) == len(seen)
+        st.do(journal, Action(A.PRESS, "newer"))
+        assert (journal.index, journal.part) == seen[-2]           # one page back
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                profile.data.pop(k, None)
+            else:
+                profile.data[k] = v
+    st.close()

@@ -279,27 +279,6 @@ def test_the_look_really_changes_the_font(app):
 # Fixed pixel heights for labels and buttons (40-58 px) are the usual cause: they need the line
 # height of the current font (``ui.line_h`` / ``ui.button_h``) and a ``relayout``/``build``.
 KNOWN_CLIPPING: dict[str, str] = {
-    "AvatarScene": "from 150%: the ‹ › buttons (48 px) and the heading label are too small",
-    "ChallengeFollowUpScene": "100% with the dyslexia font: labels 'How did it go?' and the heading; 150%: 'Ask me later'",
-    "ChallengeSetScene": "100% with the dyslexia font: label 'Try it in real life'; 150%: the challenge text box scrolls",
-    "ConsentScene": "100% with the dyslexia font: the heading label; 150%: drawn text runs off the bottom",
-    "FollowUpScene": "from 150%: button 'Ask me later' (and more at 200%)",
-    "JournalScene": "200%: button 'Close' (54 px high)",
-    "LowMoodScene": "already at 100%: its text box needs a scroll bar (mouse-only scrolling)",
-    "MoodChartScene": "150% with the dyslexia font: button 'Back' (52 px high)",
-    "MoodCheckinScene": "100% with the dyslexia font: label 'How are you feeling right now?'",
-    "PlannerScene": "from 150%: button 'Leave for now' and others",
-    "ResearchScene": "100% with the dyslexia font: label 'Research study'",
-    "FacilitatorScene": "from 150%: button 'Back to the title screen' (300 px wide)",
-    "AllyMapScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
-    "AssertiveScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
-    "ProblemScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
-    "ReviewScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
-    "ToolkitScene": "from 150%: button 'Leave for now' (PracticeScene buttons are 220 x 52 px)",
-    "BreathingScene": "150% with the dyslexia font: button 'Not now' (50 px high)",
-    "SortingScene": "150% with the dyslexia font: button 'Stop for now' (52 px high)",
-    "ThoughtRecordScene": "from 150%: button 'Leave case' (200 x 48 px)",
-    "TrapSpotScene": "from 150%: the trap buttons ('Black-and-White Goggles', 336 px wide)",
 }
 
 
@@ -422,4 +401,167 @@ def test_map_object_screens_at_big_text(app, scene_class, monkeypatch):
         while len(app.stack.scenes) > depth:
             app.stack.pop()
             app.stack.apply()
+    assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------------------ every step of a scene
+# The tests above see the first page a scene shows; these walk the later steps of the research
+# screens (consent, the research choice, the facilitator screen), at big text with and without
+# the dyslexia font.
+WALK_LOOKS = ((2.0, True), (2.0, False), (1.5, True), (1.0, True))
+
+
+def walk_problems(app, monkeypatch, make, script) -> list[str]:
+    """Open ``make()`` in each look and run ``script(scene, check)``; ``check(label, action)`` runs
+    ``action`` (a button press...), renders, and records the problems on the top scene."""
+    problems: list[str] = []
+    for scale, dys in WALK_LOOKS:
+        set_look(app, scale, dys)
+        tag = f"[{int(scale * 100)}%{' dyslexia' if dys else ''}]"
+        spy = DrawSpy(monkeypatch)
+        depth = len(app.stack.scenes)
+
+        def check(label, action=None, tag=tag, spy=spy):
+            spy.rects.clear()
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                if action is not None:
+                    action()
+                app.stack.apply()
+                frames(app, 2)
+                problems.extend(f"{tag} {label}: {p}" for p in problems_on(app, app.stack.top, spy, caught))
+
+        try:
+            check("opened", lambda: app.stack.push(make()))
+            script(app.stack.top, check)
+        finally:
+            while len(app.stack.scenes) > depth:
+                app.stack.pop()
+                app.stack.apply()
+    set_look(app, 1.0, False)
+    return problems
+
+
+def research_deployment(**kw):
+    import base64
+
+    from game.deployment import Deployment, key_id_for
+
+    key = bytes(range(32))
+    return Deployment(research_enabled=True, study_id="GLM24", public_key=base64.b64encode(key).decode(),
+                      key_id=key_id_for(key), **kw)
+
+
+def close_message(app, check, label):
+    """A message that has no room on the page opens in a message box: read it, close it."""
+    from game.scenes.message import MessageScene
+
+    if isinstance(app.stack.top, MessageScene):
+        check(label, lambda: app.stack.top.on_button("ok"))
+
+
+def test_every_consent_step_reflows(app, monkeypatch):
+    import random
+
+    from game.research.codes import make_codes
+    from game.scenes.research import ConsentScene
+    from game.selftest import mistyped
+
+    profile = with_profile(app)
+    monkeypatch.setattr(app.ctx, "deployment", research_deployment())
+    codes = iter(make_codes("GLM24", len(WALK_LOOKS), random.Random(5)))
+    seen_parts = []
+
+    def script(scene, check):
+        parts = 1
+        while "next" in scene.buttons:
+            parts += 1
+            check(f"information part {parts}", lambda: scene.on_button("next"))
+        seen_parts.append(parts)
+        assert {"yes", "no"} <= set(scene.buttons)
+        check("back a part", lambda: scene.on_button("prev") if "prev" in scene.buttons else None)
+        while "next" in scene.buttons:
+            scene.on_button("next")
+        check("the code page", lambda: scene.on_button("yes"))
+        code = next(codes)
+        check("a mistyped code", lambda: (scene.entry.set_text(mistyped(code)), scene.on_button("submit")))
+        close_message(app, check, "the message about the typo")
+        assert app.stack.top is scene and scene.page == "code" and scene.message
+        assert scene.entry.get_text() == mistyped(code)          # what was typed is kept
+        check("the right code", lambda: (scene.entry.set_text(code), scene.on_button("submit")))
+        assert scene.page == "thanks"
+        profile.research.clear()                                   # asked again in the next look
+        app.ctx.log.set_participant(None)
+
+    try:
+        problems = walk_problems(app, monkeypatch, lambda: ConsentScene(app), script)
+    finally:
+        profile.research.clear()
+        app.ctx.log.set_participant(None)
+    assert not problems, "\n".join(problems)
+    assert max(seen_parts) > 1      # 200 % with the dyslexia font: the information is spread over parts
+
+
+def test_every_research_choice_state_reflows(app, monkeypatch):
+    import random
+
+    from game.research.codes import make_codes
+    from game.scenes.research import ResearchScene
+
+    profile = with_profile(app)
+    codes = iter(make_codes("GLM24", len(WALK_LOOKS), random.Random(6)))
+
+    def off(scene, check):
+        assert list(scene.buttons) == ["back"]
+
+    def joined(scene, check):
+        assert "join" in scene.buttons
+        app.ctx.consent(next(codes))
+        check("taking part", lambda: (scene.clear_ui(), scene.build()))
+        check("asked to stop", lambda: scene.on_button("withdraw"))
+        check("stopped", lambda: app.stack.top.on_button("ok"))
+        assert scene.note and list(scene.buttons) == ["back"]
+        profile.research.clear()
+        app.ctx.log.set_participant(None)
+
+    try:
+        problems = walk_problems(app, monkeypatch, lambda: ResearchScene(app), off)
+        monkeypatch.setattr(app.ctx, "deployment", research_deployment())
+        problems += walk_problems(app, monkeypatch, lambda: ResearchScene(app), joined)
+    finally:
+        profile.research.clear()
+        app.ctx.log.set_participant(None)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_facilitator_step_reflows(app, monkeypatch):
+    from game.deployment import hash_pin
+    from game.research.export import ProgressRow
+    from game.scenes.facilitator import FacilitatorScene
+
+    with_profile(app)
+    monkeypatch.setattr(app.ctx, "deployment", research_deployment(facilitator_pin_hash=hash_pin("2468")))
+    rows = [ProgressRow(participant_code=f"GLM24-M{i}WM-WMWM" if i % 3 else None, levels_completed=i % 8,
+                        last_played_utc="2026-09-01T09:15:00Z", sessions=i * 7) for i in range(12)]
+    monkeypatch.setattr(app.ctx, "class_progress", lambda: rows)
+
+    def script(scene, check):
+        for name in ("facilitator.json", "facilitator.json.bak"):           # no wait from earlier tries
+            (app.ctx.data.root / name).unlink(missing_ok=True)
+        assert scene.page == "pin"
+        check("a wrong PIN", lambda: (scene.entry.set_text("1111"), scene.on_button("unlock")))
+        close_message(app, check, "the message about the PIN")
+        check("the right PIN", lambda: (scene.entry.set_text("2468"), scene.on_button("unlock")))
+        assert scene.page == "main", scene.message
+        check("the next rows", lambda: scene.on_button("next"))
+        if "to_export" in scene.buttons:           # big text: the export has a view of its own
+            check("the export view", lambda: scene.on_button("to_export"))
+        check("exported", lambda: scene.on_button("export"))
+        close_message(app, check, "the message about the export")
+        assert app.stack.top is scene and scene.message and getattr(scene, "last_export", None)
+        if "table" in scene.buttons:
+            check("back to the table", lambda: scene.on_button("table"))
+        assert "back" in scene.buttons
+
+    problems = walk_problems(app, monkeypatch, lambda: FacilitatorScene(app), script)
     assert not problems, "\n".join(problems)

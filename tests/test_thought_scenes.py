@@ -58,13 +58,7 @@ def setup_app(monkeypatch):
 
 # ------------------------------------------------------------------------------------ script parts
 def new_profile(sp, nickname="Tess"):
-    yield from sp.wait_scene("title")
-    yield from sp.press("play")
-    yield from sp.wait_scene("profiles")
-    yield from sp.press("new")
-    yield from sp.wait_scene("new_profile")
-    yield from sp.key(A.TEXT, nickname)
-    yield from sp.press("create")
+    yield from sp.new_profile(nickname)
     yield from sp.wait_scene("journey")
 
 
@@ -488,3 +482,227 @@ def test_journal_pages_through_records_newest_first_and_skips_other_kinds(displa
     empty.enter()
     assert empty.entries == [] and list(empty.buttons) == ["close"]
     empty.draw(display)
+
+
+# ------------------------------------------------------------------------------------ big text, every step
+# tests/test_text_scale.py checks the first page a screen shows; these walk every page (and every
+# part of a page that big text spreads over parts) at 200 %, with and without the dyslexia font.
+BIG_LOOKS = ((2.0, True), (2.0, False))
+
+
+@pytest.fixture(scope="module")
+def big_app(tmp_path_factory):
+    """A real app, as in tests/test_text_scale.py, with a profile."""
+    import pygame
+    import test_text_scale as ts
+
+    from game.app import App, AppOptions
+    from game.content.level import load_all_levels
+    from game.context import GameContext
+    from game.paths import DataDirs
+    from game.scenes.title import TitleScene
+
+    pygame.display.init()
+    levels, _ = load_all_levels()
+    ctx = GameContext(DataDirs(tmp_path_factory.mktemp("big")), DefaultDeployment(), levels, strict_events=True)
+    app = App(ctx, AppOptions(headless=True, audio=False), first_scene=TitleScene)
+    ts.frames(app, 2)
+    ts.with_profile(app)
+    yield app
+    ts.set_look(app, 1.0, False)
+    while app.stack.scenes:
+        app.stack.scenes.pop().exit()
+    ctx.shutdown()
+
+
+def problems_now(app, scene, monkeypatch, step: str) -> list[str]:
+    """What tests/test_text_scale.py checks, on the frame the scene shows now; and the lines the
+    thought screens draw themselves are on screen and not under a button; and the part of a page
+    shown stays above the buttons at the bottom."""
+    import warnings
+
+    import test_text_scale as ts
+    from pygame_gui.elements import UIButton
+
+    from game.scenes import thoughts_record, thoughts_spot, thoughts_ui
+    from game.ui.manager import SCREEN_H, SCREEN_W
+
+    drawn = []
+    real = thoughts_ui.blit_text
+
+    def spy(surface, font, text, pos, *a, **k):
+        r = real(surface, font, text, pos, *a, **k)
+        if surface.get_size() == (SCREEN_W, SCREEN_H):
+            drawn.append((text, r))
+        return r
+
+    with monkeypatch.context() as mp:
+        for mod in (thoughts_record, thoughts_spot):
+            mp.setattr(mod, "blit_text", spy)
+        draw_spy = ts.DrawSpy(mp)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            ts.frames(app, 2)
+            out = ts.problems_on(app, scene, draw_spy, caught)
+    solid = [b for b in ts.visible_elements(scene) if isinstance(b, UIButton) and "#card_button" not in b.object_ids]
+    for text, r in drawn + draw_spy.rects:
+        if not ts.SCREEN.contains(r):
+            out.append(f"drawn text {text!r} off screen at {r}")
+        out += [f"drawn text {text!r} under the button {b.text!r}" for b in solid if r.colliderect(b.rect)]
+    parts = getattr(scene, "parts", None)
+    if parts and getattr(scene, "compact", False) or parts and scene.name == "thought_record":
+        floor = getattr(scene, "nav_y", None) or scene.view.bottom
+        out += [f"a block ends at {b.y + b.h}, under the buttons ({floor})" for b in parts[scene.part]
+                if b.y + b.h > floor]
+    return [f"{step}: {p}" for p in out]
+
+
+def every_part(app, scene, monkeypatch, step: str) -> list[str]:
+    """Problems on each part of the page shown (then back on the part it was on)."""
+    n, here = len(scene.parts), scene.part
+    out = []
+    for k in range(n):
+        if n > 1:
+            scene.show_part(k)
+        out += problems_now(app, scene, monkeypatch, f"{step} ({k + 1} of {n})")
+    if n > 1:
+        scene.show_part(here)
+    return out
+
+
+def open_by_map(app, class_name):
+    import test_text_scale as ts
+
+    _play, make = ts.opener_for(app, class_name)
+    assert make is not None, f"no map object opens {class_name}"
+    make()
+    app.stack.apply()
+    ts.frames(app, 2)
+    assert type(app.stack.top).__name__ == class_name
+    return app.stack.top
+
+
+@pytest.mark.parametrize("look", BIG_LOOKS, ids=("200-dyslexia", "200"))
+def test_every_page_of_a_thought_record_fits_at_200_percent(big_app, monkeypatch, look):
+    import test_text_scale as ts
+
+    app = big_app
+    ts.set_look(app, *look)
+    depth = len(app.stack.scenes)
+    rec = open_by_map(app, "ThoughtRecordScene")
+    problems: list[str] = []
+
+    def finish_page(step: str, press: str = "next") -> None:
+        """Check every part of the page, pressing Next through its parts until the page changes."""
+        page = rec.page
+        for _ in range(12):
+            problems.extend(problems_now(app, rec, monkeypatch, f"{step} ({rec.part + 1} of {len(rec.parts)})"))
+            if rec.page != page:
+                return
+            last = rec.part == len(rec.parts) - 1
+            rec.on_button(press if last else "next")
+            if rec.page != page or app.stack.top is not rec:
+                return
+        raise AssertionError(f"{step}: the page never moved on")
+
+    try:
+        problems.extend(every_part(app, rec, monkeypatch, "catch"))
+        while not rec.feel_ids:                     # big text: the thought first, then the feelings
+            rec.on_button("next")
+        rec.on_button("next")                       # no feeling yet: a hint, on the feelings' part
+        assert rec.hint and rec.feel_ids
+        problems.extend(every_part(app, rec, monkeypatch, "catch with a hint"))
+        rec.on_button(f"feel:{rec.record.feeling_options()[0]}")
+        assert rec.focused() == "strength"          # choosing a feeling goes on to its strength
+        finish_page("catch")
+        finish_page("belief")
+        assert rec.page == "trap"
+        problems.extend(every_part(app, rec, monkeypatch, "trap"))
+        wrong = next(t for t in rec.record.trap_options() if t not in rec.item.traps)
+        rec.on_button(f"trap:{wrong}")
+        problems.extend(every_part(app, rec, monkeypatch, "trap, not quite"))
+        while rec.page != "trap":
+            rec.go_back()
+        rec.on_button(f"trap:{rec.item.traps[0]}")
+        finish_page("trap, nice catch")
+        assert rec.page == "evidence"
+        rec.show_part(len(rec.parts) - 1)
+        rec.on_button("next")                        # nothing sorted yet: a hint
+        assert rec.hint
+        problems.extend(every_part(app, rec, monkeypatch, "evidence with a hint"))
+        rec.show_part(len(rec.parts) - 1)
+        ts.set_look(app, 1.0, False)                 # the text size changes while the page is open
+        assert len(rec.parts) == 1 and rec.page == "evidence"
+        ts.set_look(app, *look)
+        problems.extend(problems_now(app, rec, monkeypatch, "evidence, laid out again"))
+        for ev in rec.record.evidence_cards():
+            rec.placements[ev.id] = "for"
+        finish_page("evidence sorted")
+        finish_page("evidence checked")
+        finish_page("friend test")
+        assert rec.page == "change"
+        problems.extend(every_part(app, rec, monkeypatch, "change"))
+        bad = next(o for o in rec.item.balanced if o.quality != "balanced")
+        rec.on_button(f"opt:{bad.id}")
+        problems.extend(every_part(app, rec, monkeypatch, "change, not balanced"))
+        while rec.page != "change":
+            rec.go_back()
+        rec.on_button("write")
+        rec.own_text = "Maybe it went better than I think, and one laugh is not the whole class either."
+        rec.show_part(0)
+        problems.extend(every_part(app, rec, monkeypatch, "write"))
+        rec.show_part(len(rec.parts) - 1)
+        assert rec.entry is not None and "use_own" in rec.buttons
+        rec.on_button("use_own")
+        assert rec.page == "change_fb"
+        finish_page("your own thought")
+        finish_page("rate again")
+        assert rec.page == "done"
+        finish_page("case closed", press="close")
+        assert app.stack.top is not rec
+    finally:
+        while len(app.stack.scenes) > depth:
+            app.stack.pop()
+            app.stack.apply()
+        ts.set_look(app, 1.0, False)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("look", BIG_LOOKS, ids=("200-dyslexia", "200"))
+def test_every_step_of_spotting_traps_fits_at_200_percent(big_app, monkeypatch, look):
+    import test_text_scale as ts
+
+    app = big_app
+    ts.set_look(app, *look)
+    depth = len(app.stack.scenes)
+    spot = open_by_map(app, "TrapSpotScene")
+    problems: list[str] = []
+    try:
+        problems.extend(every_part(app, spot, monkeypatch, "a thought"))
+        first, n = True, 0
+        while spot.feedback_kind != "done":
+            item = spot.item
+            if first:
+                wrong = next(t for t in spot.round.options() if t not in item.traps)
+                spot.on_button(f"trap:{wrong}")
+                assert spot.feedback_kind == "wrong"
+                # the answer shows the creature and its feedback
+                assert any(b.key == "status" for b in spot.parts[spot.part])
+                problems.extend(every_part(app, spot, monkeypatch, "a wrong answer"))
+                ts.set_look(app, 1.0, False)         # the text size changes while it is open
+                assert not spot.compact and spot.buttons[f"trap:{wrong}"].is_enabled is False
+                ts.set_look(app, *look)
+                problems.extend(problems_now(app, spot, monkeypatch, "laid out again"))
+                first = False
+            spot.on_button(f"trap:{item.traps[0]}")
+            n += 1
+            problems.extend(every_part(app, spot, monkeypatch, f"right answer {n}"))
+            assert spot.part == len(spot.parts) - 1 and "next" in spot.buttons
+            spot.on_button("next")
+        problems.extend(every_part(app, spot, monkeypatch, "round complete"))
+    finally:
+        while len(app.stack.scenes) > depth:
+            app.stack.pop()
+            app.stack.apply()
+        ts.set_look(app, 1.0, False)
+    assert not problems, "\n".join(problems)

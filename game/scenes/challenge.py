@@ -15,7 +15,7 @@ from game.mechanics.challenges import Challenge, ChallengeLog, ChallengeRecord, 
 from game.mechanics.mood import local_date
 from game.scenes.base import Scene
 from game.ui import draw
-from game.ui.manager import SCREEN_H, SCREEN_W
+from game.ui.manager import SCREEN_H, SCREEN_W, flow_rects, help_rect
 
 STATUS_BUTTONS = (("done", N_("I did it")), ("partly", N_("Partly")), ("not_yet", N_("Not yet")))
 
@@ -35,7 +35,10 @@ def save_log(profile, log: ChallengeLog) -> None:
 
 
 class _CardScene(Scene):
-    """A centred card: a title, a text, a row of answer buttons, then a kind reply and Continue."""
+    """A centred card: a title, a text, a row of answer buttons, then a kind reply and Continue.
+
+    The card is laid out from the font metrics (``build``): it grows with the text size, widens
+    when the answers don't fit side by side, and puts the answers on two rows if they still don't."""
 
     opaque = False
 
@@ -45,20 +48,53 @@ class _CardScene(Scene):
         self.rect = pygame.Rect(0, 0, 900, 380)
         self.rect.center = (SCREEN_W // 2, SCREEN_H // 2 + 10)
         self.replied = False
+        self.card: tuple[str, str, str, list[tuple[str, str]]] = ("", "", "", [])
 
     def show(self, title: str, body: str, kicker: str, answers: list[tuple[str, str]]) -> None:
-        r = self.rect
+        self.card = (title, body, kicker, list(answers))
         self.clear_ui()
-        self.track(self.ui.label(kicker, pygame.Rect(r.x + 36, r.y + 16, r.w - 72, 36), object_id="#muted_label"))
-        self.track(self.ui.label(title, pygame.Rect(r.x + 36, r.y + 48, r.w - 72, 60), object_id="#title_label"))
-        self.track(self.ui.textbox(body, pygame.Rect(r.x + 36, r.y + 112, r.w - 72, 150)))
-        gap = 16
-        w = (r.w - 72 - gap * (len(answers) - 1)) // len(answers)
+        self.build()
+
+    def build(self) -> None:
+        title, body, kicker, answers = self.card
+        ui = self.ui
+        pad, gap = 36, 16
+        bh = ui.button_h(58)
+        natural = [ui.button_w(text, 120) for _bid, text in answers]
         if len(answers) == 1:
-            w = 340
-        x0 = r.x + 36 if len(answers) > 1 else r.centerx - w // 2
-        for i, (bid, text) in enumerate(answers):
-            self.add_button(bid, text, pygame.Rect(x0 + i * (w + gap), r.bottom - 90, w, 58))
+            natural = [max(340, natural[0])]
+        w = 900
+        for w in (900, SCREEN_W - 80):      # wider when the answers don't fit side by side
+            inner = w - 2 * pad
+            if len(answers) == 1 or max(natural) * len(answers) + gap * (len(answers) - 1) <= inner:
+                break
+        inner = w - 2 * pad
+        if len(answers) > 1 and max(natural) * len(answers) + gap * (len(answers) - 1) <= inner:
+            widths = [(inner - gap * (len(answers) - 1)) // len(answers)] * len(answers)
+        else:
+            widths = [min(n, inner) for n in natural]
+        rows = flow_rects(widths, bh, pygame.Rect(0, 0, inner, SCREEN_H), gap=gap)
+        rows_h = max(r.bottom for r in rows) if rows else 0
+        kicker_h = ui.text_h(kicker, inner, "small") if kicker else 0
+        title_h = ui.text_h(title, inner, "title", True)
+        box_h = max(ui.box_h(body, inner), ui.line_h("body") * 2 + 40)
+        h = 16 + kicker_h + 2 + title_h + 10 + box_h + 22 + rows_h + 24
+        self.rect = pygame.Rect(0, 0, w, h)
+        self.rect.center = (SCREEN_W // 2, SCREEN_H // 2 + 10)
+        self.rect.top = max(8, min(self.rect.top, SCREEN_H - 8 - h))
+        r = self.rect
+        avoid = help_rect(self.app)
+        y = r.y + 16
+        if kicker:
+            self.track(ui.wrapped(kicker, r.x + pad, y, inner, style="muted", center=True, avoid=avoid)[0])
+            y += kicker_h
+        y += 2
+        self.track(ui.wrapped(title, r.x + pad, y, inner, style="title", center=True, avoid=avoid)[0])
+        y += title_h + 10
+        self.track(ui.textbox(body, pygame.Rect(r.x + pad, y, inner, box_h)))
+        y += box_h + 22
+        for (bid, text), rect in zip(answers, rows):
+            self.add_button(bid, text, rect.move(r.x + pad, y))
 
     def reply(self, title: str, text: str) -> None:
         self.replied = True

@@ -11,8 +11,23 @@ from game.scripted import PRACTICE, ScriptFailed
 OWN_IDEA = "Ask a neighbour for a hand"   # typed by the player: must never reach an event
 
 
+def reveal(sp, key):
+    """Bring a card into view the way a player would: "More cards", or « Back to the people."""
+    for _ in range(12):
+        top = sp.top()
+        if top.slot(key) is not None or key in top.buttons:
+            return
+        via = top.way_to(key)
+        if via is None:
+            break
+        yield from sp.press(via)
+    if sp.top().slot(key) is None:
+        raise ScriptFailed(f"no {key!r} on the {sp.top().name} screen")
+
+
 def click(sp, key):
     """Mouse: click the centre of a card (or press a footer button)."""
+    yield from reveal(sp, key)
     top = sp.top()
     if key in top.buttons:
         yield from sp.press(key)
@@ -26,6 +41,7 @@ def click(sp, key):
 
 def keys_to(sp, key):
     """Keyboard: arrows until ``key`` has the focus, then Enter."""
+    yield from reveal(sp, key)
     top = sp.top()
     target = top.slot(key)
     if target is None:
@@ -100,7 +116,7 @@ def play_problem(sp, shots=None, own_idea=OWN_IDEA):
     yield from click(sp, f"idea:{problem.options[0].id}")
     yield from keys_to(sp, f"idea:{problem.options[3].id}")
     yield from sp.key(A.TEXT, own_idea)
-    yield from sp.press("add_own")
+    yield from click(sp, "add_own")
     yield from shot("l5-4-brainstorm")
     yield from sp.press("next")
     for rating in ("yes", "no", "maybe"):

@@ -16,7 +16,7 @@ from game.mechanics.progression import DAY_NAMES, MONTH_NAMES
 from game.mechanics.problem_solving import (
     OWN, Definition, Option, Problem, ProblemError, ProblemSolving, Step,
 )
-from game.scenes.practice import CONTENT_TOP, FOOTER_Y, PANEL, PracticeScene, split_rows, text_lines
+from game.scenes.practice import Block, PracticeScene, Slot, lines_h, rendered, text_lines, wrap, wrap_flow
 from game.ui import draw
 from game.ui.draw import hex_rgb
 from game.ui.theme import COLOURS
@@ -38,13 +38,11 @@ def to_problem(pc) -> Problem:
 
 class ProblemScene(PracticeScene):
     name = "problem"
+    content_section = "problems"
+    default_title = N_("The problem board")
 
     def __init__(self, app, play=None, key=None, on_finish=None) -> None:
         super().__init__(app, play, key, on_finish)
-        content = play.level.content
-        self.content = content.problems
-        spot = content.practice.get(key) if key else None
-        self.title = spot.title if spot else N_("The problem board")
         self.prompts = self.content.prompts
         self.problems = [to_problem(p) for p in self.content.problems]
         self.own_steps = tuple(Step(s.id, s.text) for s in self.content.own_steps)
@@ -54,73 +52,226 @@ class ProblemScene(PracticeScene):
         self.wrong: set[str] = set()
         self.weigh_index = 0
         self.entry = None
+        self.typed = ""                # what is in the idea field (kept when the screen is laid out again)
         self.today = local_date(self.ctx.clock)
+
+    # ---------------------------------------------------------------- words
+    def step_no(self) -> int:
+        return {"choose": 0, "define": 1, "brainstorm": 2, "weigh": 3, "plan": 4, "step": 4, "schedule": 5, "done": 5}[self.sub]
+
+    def header_texts(self) -> tuple[str, str]:
+        sub, p = self.sub, self.prompts
+        kicker = _("Stepping stones: five steps to solve a problem") if sub == "choose" or self.ps is None else \
+            tr("Step {n} of 5", n=self.step_no()) + f" · {_(STAGE_NAMES[sub if sub != 'step' else 'plan'])}  ·  {self.ps.problem.title}"
+        prompt = {"choose": p.choose, "define": p.define, "brainstorm": p.brainstorm, "weigh": p.weigh,
+                  "plan": p.plan, "step": p.step, "schedule": p.schedule, "done": p.done}[sub]
+        return kicker, prompt
+
+    def kicker_reserve(self) -> int:
+        return 5 * 44 + 16        # the stepping stones, top right
+
+    def band_extra(self) -> int:
+        return 5 * 44 - 10        # at big text the stones sit in the title band
+
+    def need_texts(self) -> list[str]:
+        n = self.ps.problem.min_ideas if self.ps else 2
+        return [_("Pick 1 more idea to go on."), tr("Pick {n} more ideas to go on.", n=max(2, n)),
+                tr("Ideas picked: {n}. Add more, or go on.", n=len(self.ps.problem.options) + 1 if self.ps else 6)]
+
+    def weighed_text(self) -> str:
+        ps = self.ps
+        yes = [i for i in ps.ideas if ps.ratings.get(i) == "yes"]
+        return tr("All weighed up. Worth a try: {n}. Press Next.", n=len(yes))
+
+    def message_samples(self) -> list[str]:
+        if self.sub == "brainstorm":
+            return self.need_texts()
+        return []      # weigh: its message is set before the layout (see build)
+
+    # ---------------------------------------------------------------- sizes
+    def box_text_h(self, text: str, width: int) -> int:
+        """A dark box with a small label and one text in it (your idea, your first step)."""
+        return max(72, 10 + self.ui.font("small", bold=True).get_linesize() + 2 +
+                   lines_h(self.ui.font("body"), text, width - 36, 1.1) + 10)
+
+    def entry_h(self) -> int:
+        return 54 if not self.big_text() and not self.ui.dyslexia else max(54, self.ui.entry_h())
 
     # ---------------------------------------------------------------- stage screens
     def build(self) -> None:
+        if self.entry is not None and self.entry.alive():
+            self.typed = self.entry.get_text()
         self.frame()
         self.entry = None
-        body = pygame.Rect(PANEL.x + 32, CONTENT_TOP, PANEL.w - 64, FOOTER_Y - CONTENT_TOP - 70)
         sub = self.sub
+        w = self.content_w()
+        back = [("back", _("« Back"), 160)]
+        nxt = [("next", _("Next »"), 180)]
+        blocks: list[Block] = []
+        context: list[Block] = []
+        answer: Block | None = None
         if sub == "choose":
-            for p, r in zip(self.problems, split_rows(body, len(self.problems), 1, row_h=100)):
-                self.card_slot(f"problem:{p.id}", r)
-            self.footer([("leave", _("Leave for now"), 220)])
+            for p in self.problems:
+                key = f"problem:{p.id}"
+                h = self.card_h(p.title, w, 22, sub=p.situation, mark=False, min_h=100)
+                blocks.append(Block(h, lambda r, key=key: self.card_slot(key, r), key=key, keys=(key,)))
+            buttons = [("leave", _("Leave for now"), 220)]
+            gap = 14
         elif sub == "define":
-            box = pygame.Rect(body.x, body.y + 96, body.w, 220)
-            for d, r in zip(self.ps.problem.definitions, split_rows(box, len(self.ps.problem.definitions), 1, gap=12)):
-                self.card_slot(f"def:{d.id}", r)
-            self.footer([("back", _("« Back"), 160)] + ([("next", _("Next »"), 180)] if self.ps.stage != "define" else []))
+            ps = self.ps
+            context.append(self.text_block("situation", max(80, lines_h(self.ui.font("body"), ps.problem.situation, w - 32) + 22)))
+            h = max(self.card_h(f"“{d.text}”", w, 22, min_h=65) for d in ps.problem.definitions)
+            for d in ps.problem.definitions:
+                key = f"def:{d.id}"
+                blocks.append(Block(h, lambda r, key=key: self.card_slot(key, r), key=key, keys=(key,)))
+            if self.feedback:
+                answer = self.text_block("feedback", self.feedback_h(self.feedback[0]))
+            buttons = back + (nxt if ps.stage != "define" else [])
+            gap = 12
         elif sub == "brainstorm":
             opts = list(self.ps.problem.options)
-            grid = pygame.Rect(body.x, body.y, body.w, 300)
-            rects = split_rows(grid, len(opts) + 1, 2, gap=12)
-            for o, r in zip(opts, rects):
-                self.card_slot(f"idea:{o.id}", r)
-            self.card_slot(f"idea:{OWN}", rects[len(opts)])
-            er = pygame.Rect(body.x, grid.bottom + 18, 640, 54)
-            self.entry = self.track(self.ui.entry(er, self.ps.own_idea or "", max_len=80))
-            self.slots.append(self._entry_slot(er))
-            self.add_button("add_own", _("Add my idea"), pygame.Rect(er.right + 14, er.y, 200, 54), focusable=False)
-            from game.scenes.practice import Slot
-
-            self.slots.append(Slot("add_own", pygame.Rect(er.right + 14, er.y, 200, 54), "button"))
-            self.footer([("back", _("« Back"), 160), ("next", _("Next »"), 180)])
+            keys = [f"idea:{o.id}" for o in opts] + [f"idea:{OWN}"]
+            texts = [o.text for o in opts] + [self.ps.own_idea or _("+ My own idea (type it below)")]
+            cols = 2
+            cw = (w - 12) // 2
+            need = max(self.card_h(t, cw, 20, pad=10) for t in texts)
+            if need > 2.2 * self.card_h("x", cw, 20, pad=10):      # very big text: one idea a row
+                cols, cw = 1, w
+                need = max(self.card_h(t, cw, 20, pad=10) for t in texts)
+            hint = lines_h(self.ui.font("small"), _(OWN_HINT), w - 8, 1.0)
+            entry = Block(6 + self.entry_h() + 8 + hint, self.place_entry, key="own_entry", keys=("own_entry", "add_own"))
+            rows = (len(keys) + cols - 1) // cols
+            room = self.content_room(back + nxt) - entry.h - 12 * rows
+            h = max(need, min(92, room // rows))          # 92 px rows at 100 %, less when that is all there is
+            blocks += self.grid_blocks(keys, cols, h, 12, prefix="ideas")
+            blocks.append(entry)
+            buttons = back + nxt
+            gap = 12
         elif sub == "weigh":
-            row = pygame.Rect(body.x, body.y + 250, body.w, 84)
-            for rating, r in zip(("yes", "maybe", "no"), split_rows(row, 3, 3, gap=16)):
-                self.card_slot(f"rate:{rating}", r)
-            self.footer([("back", _("« Back"), 160)] + ([("next", _("Next »"), 180)] if not self.ps.unrated() else []))
+            context += self.weigh_blocks()
+            row_h = max([84] + [self.card_h(_(RATING_TEXT[k]), (w - 32) // 3, 22, mark=False) for k in RATING_TEXT])
+            blocks += self.grid_blocks([f"rate:{k}" for k in ("yes", "maybe", "no")], 3, row_h, 16, prefix="rate")
+            if not self.ps.unrated():
+                self.message, self.message_colour = self.weighed_text(), COLOURS["good"]
+            buttons = back + (nxt if not self.ps.unrated() else [])
+            gap = 16
         elif sub == "plan":
             cands = self.ps.candidates()
-            grid = pygame.Rect(body.x, body.y + 10, body.w, min(320, 110 * ((len(cands) + 1) // 2)))
-            for c, r in zip(cands, split_rows(grid, len(cands), 2, gap=14)):
-                self.card_slot(f"choose:{c}", r)
-            self.footer([("back", _("« Back"), 160)])
+            cw = (w - 14) // 2
+            h = max([96] + [self.card_h(self.ps.option_text(c), cw, 22, sub=_(RATING_TEXT.get(self.ps.ratings.get(c), "")))
+                            for c in cands])
+            cols = 2 if h <= 3 * self.card_h("x", cw, 22, sub="x") else 1
+            if cols == 1:
+                h = max([96] + [self.card_h(self.ps.option_text(c), w, 22, sub=_(RATING_TEXT.get(self.ps.ratings.get(c), "")))
+                                for c in cands])
+            blocks += self.grid_blocks([f"choose:{c}" for c in cands], cols, h, 14, prefix="cands")
+            buttons = back
+            gap = 14
         elif sub == "step":
             steps = self.ps.steps_for(self.ps.chosen)
-            grid = pygame.Rect(body.x, body.y + 90, body.w, 84 * len(steps) + 12 * (len(steps) - 1))
-            for s, r in zip(steps, split_rows(grid, len(steps), 1, gap=12)):
-                self.card_slot(f"step:{s.id}", r)
-            self.footer([("back", _("« Back"), 160)])
+            context.append(self.text_block("idea_box", self.box_text_h(self.ps.option_text(self.ps.chosen), w)))
+            h = max(self.card_h(st.text, w, 22, min_h=84) for st in steps)
+            for st in steps:
+                key = f"step:{st.id}"
+                blocks.append(Block(h, lambda r, key=key: self.card_slot(key, r), key=key, keys=(key,)))
+            buttons = back
+            gap = 12
         elif sub == "schedule":
-            row = pygame.Rect(body.x, body.y + 110, body.w, 110)
-            for d, r in zip(range(7), split_rows(row, 7, 7, gap=10)):
-                self.card_slot(f"day:{d}", r)
-            self.footer([("back", _("« Back"), 160)])
-        elif sub == "done":
-            self.footer([("finish", _("Finish"), 200)])
-        first = next((s.key for s in self.slots if s.kind == "card"), None)
-        self.focus(first)
+            context.append(self.text_block("step_box", self.box_text_h(self.ps.step_text(), w)))
+            labels = [self.day_label(d) for d in range(7)]
+            font, subf = self.sized(20), self.ui.font("small")
+            widest = max(max(font.size(a)[0], subf.size(b)[0]) for a, b in labels) + 24
+            cols = next(c for c in (7, 4, 2, 1) if c == 1 or (w - 10 * (c - 1)) // c >= widest)
+            cw = (w - 10 * (cols - 1)) // cols
+            h = max([110] + [self.card_h(a, cw + 30, 20, sub=b, mark=False, pad=10) for a, b in labels])
+            blocks += self.grid_blocks([f"day:{d}" for d in range(7)], cols, h, 10, prefix="days")
+            buttons = back
+            gap = 18
+        else:   # done
+            blocks += self.plan_blocks()
+            buttons = [("finish", _("Finish"), 200)]
+            gap = 12
+        self.lay_out(buttons, blocks, gap=gap, context=context, answer=answer)
+        if sub == "done":
+            self.focus("finish")
+        else:
+            self.focus(next((s.key for s in self.slots if s.kind == "card"), None))
 
-    def _entry_slot(self, rect):
-        from game.scenes.practice import Slot
+    def place_entry(self, r: pygame.Rect) -> None:
+        """The field for the player's own idea, its Add button and the privacy hint under it."""
+        add_w = self.ui.button_w(_("Add my idea"), 200)
+        eh = self.entry_h()
+        er = pygame.Rect(r.x, r.y + 6, min(640, r.w - add_w - 14), eh)
+        self.entry = self.track(self.ui.entry(er, self.typed or self.ps.own_idea or "", max_len=80))
+        self.slots.append(Slot("own_entry", er, "entry"))
+        ar = pygame.Rect(er.right + 14, er.y, add_w, eh)
+        self.add_button("add_own", _("Add my idea"), ar, focusable=False)
+        self.slots.append(Slot("add_own", ar, "button"))
+        self.rects["hint"] = pygame.Rect(r.x + 4, er.bottom + 8, r.w - 8, r.bottom - er.bottom - 8)
 
-        return Slot("own_entry", rect, "entry")
+    def weigh_blocks(self) -> list[Block]:
+        """The idea being weighed: its name, then the good and the bad side (one box at 100 %,
+        two when the text is big)."""
+        ps, w = self.ps, self.content_w()
+        idea = ps.ideas[self.weigh_index]
+        small_b, title, body = self.ui.font("small", bold=True), self.ui.font("title", bold=True), self.ui.font("body")
+        dots = 24 * len(ps.ideas) + 24
+        head = 16 + small_b.get_linesize() + 4 + lines_h(title, ps.option_text(idea), w - 48 - dots, 1.1) + 10
+        if idea == OWN:
+            sides = lines_h(body, _("Your own idea. Think: what's good about it? What's hard?"), w - 48, 1.1)
+        else:
+            o = ps.problem.option(idea)
+            half = (w - 72) // 2
+            sides = small_b.get_linesize() + 4 + max(lines_h(body, o.pro, half, 1.1), lines_h(body, o.con, half, 1.1))
+        if max(head + 12, 132) + sides + 16 <= 230:
+            return [self.text_block("idea_card", 230)]
+        # two boxes (they may land on two pages): the second names the idea again, small, and has
+        # the good and the bad side one under the other ("Good side: ..."), so the rating fits under it
+        name = lines_h(small_b, ps.option_text(idea), w - 48, 1.0)
+        if idea != OWN:
+            o = ps.problem.option(idea)
+            sides = sum(self.side_h(label, text, w - 48) for label, text, _c in self.sides(o)) + 8
+        return [self.text_block("idea_head", head + 6), self.text_block("idea_sides", name + 8 + sides + 32)]
+
+    def sides(self, o) -> list[tuple[str, str, str]]:
+        return [(_("Good side"), o.pro, COLOURS["good"]), (_("Bad side"), o.con, COLOURS["warn"])]
+
+    def side_lines(self, label: str, text: str, width: int) -> tuple[int, list[str]]:
+        """A side as one paragraph, its name first: (the name's width, the lines of the text)."""
+        lead = self.ui.font("body", bold=True).size(label + ": ")[0]
+        return lead, wrap_flow(self.ui.font("body"), text, lambda i: width - lead if i == 0 else width)
+
+    def side_h(self, label: str, text: str, width: int) -> int:
+        body = self.ui.font("body")
+        n = len(self.side_lines(label, text, width)[1])
+        return int(body.get_linesize() * self.card_gap()) * (n - 1) + body.get_linesize()
+
+    def plan_rows(self) -> list[tuple[str, str]]:
+        ps = self.ps
+        return [(_("The problem"), ps.problem.definition(ps.definition_id).text),
+                (_("My idea"), ps.option_text(ps.chosen)),
+                (_("First step"), ps.step_text()),
+                (_("When"), " · ".join(self.day_label(ps.day_offset)))]
+
+    def plan_row_h(self, text: str, width: int) -> int:
+        small_b, bold = self.ui.font("small", bold=True), self.ui.font("body", bold=True)
+        return small_b.get_linesize() + max(lines_h(bold, text, width, 1.15), 30) + 16
+
+    def plan_blocks(self) -> list[Block]:
+        """The plan as a paper card: one card (330 px at 100 %), or a card a row when it is big."""
+        w = self.content_w() - 240 if not self.big_text() else self.content_w()
+        rows = self.plan_rows()
+        hs = [self.plan_row_h(t, w - 64) for _h, t in rows]
+        total = 26 + sum(hs) + 10
+        room = self.content_room([("finish", _("Finish"), 200)])
+        if total <= max(330, room - 6):
+            return [self.text_block("plan", max(330, total) + 6)]
+        return [self.text_block(f"plan:{i}", h + 28) for i, h in enumerate(hs)]
 
     def go(self, sub: str) -> None:
         self.sub = sub
         self.feedback = None
+        self.page = 0
         self.say("")
         self.app.audio.play("confirm")
         self.build()
@@ -129,18 +280,18 @@ class ProblemScene(PracticeScene):
     def activate(self, key: str) -> None:
         kind, _sep, value = key.partition(":")
         ps = self.ps
-        if key == "leave":
-            self.leave()
-        elif key == "back":
+        if key == "back":
             self.on_cancel()
         elif kind == "problem":
             problem = next(p for p in self.problems if p.id == value)
             self.ps = ProblemSolving(problem, self.own_steps)
             self.wrong = set()
+            self.typed = ""
             self.go("define")
         elif kind == "def" and ps.stage == "define":
             res = ps.define(value)
             self.feedback = (res.feedback, res.clear)
+            self.show = "feedback"
             if res.clear:
                 self.app.audio.play("right")
                 self.build()
@@ -148,6 +299,8 @@ class ProblemScene(PracticeScene):
             else:
                 self.wrong.add(value)
                 self.app.audio.play("wrong")
+                self.build()
+                self.focus(key)
         elif key == "next":
             self.next_stage()
         elif kind == "idea":
@@ -183,8 +336,8 @@ class ProblemScene(PracticeScene):
             ps.schedule(int(value))
             self.solved()
             self.go("done")
-        elif key == "finish":
-            self.finish()
+        else:
+            super().activate(key)
 
     def next_stage(self) -> None:
         ps = self.ps
@@ -212,6 +365,9 @@ class ProblemScene(PracticeScene):
             self.say(tr("Ideas picked: {n}. Add more, or go on.", n=len(self.ps.ideas)), COLOURS["good"])
 
     def focus_entry(self) -> None:
+        if self.entry is None:          # on another page (big text): open that page first
+            self.show = "own_entry"
+            self.build()
         if self.entry is not None:
             self.entry.focus()
             self.focus("own_entry")
@@ -222,14 +378,18 @@ class ProblemScene(PracticeScene):
         text = self.entry.get_text()
         self.entry.unfocus()
         own = self.ps.set_own_idea(text)
-        self.entry.set_text(own or "")
+        self.typed = own or ""
+        self.entry.set_text(self.typed)
         self.app.audio.play("confirm" if own else "back")
+        self.show = f"idea:{OWN}"
+        self.build()                    # the card shows the idea now (and may need more room)
         self.focus(f"idea:{OWN}")
         self.update_need()
 
     def on_text(self, text: str) -> None:
+        self.typed = text[:80]
         if self.entry is not None:
-            self.entry.set_text(text[:80])
+            self.entry.set_text(self.typed)
 
     def handle(self, action) -> bool:
         from game.input.actions import A
@@ -268,6 +428,7 @@ class ProblemScene(PracticeScene):
         self.app.audio.play("back")
         self.sub = target
         self.feedback = None
+        self.page = 0
         self.say("")
         self.build()
         if target == "brainstorm":
@@ -281,8 +442,7 @@ class ProblemScene(PracticeScene):
         except ProblemError:
             return
         self.ctx.bus.publish("problem_solved", **payload)
-        if self.ctx.profile is not None:
-            self.ctx.profile.data.setdefault("journal", []).append(ps.plan_entry(self.today))
+        self.keep_in_journal(ps.plan_entry(self.today))
         self.ctx.checkpoint()
         self.app.audio.play("right")
 
@@ -297,108 +457,149 @@ class ProblemScene(PracticeScene):
 
     # ---------------------------------------------------------------- drawing
     def draw_body(self, surface: pygame.Surface) -> None:
-        sub, ps, p = self.sub, self.ps, self.prompts
-        step_no = {"choose": 0, "define": 1, "brainstorm": 2, "weigh": 3, "plan": 4, "step": 4, "schedule": 5, "done": 5}[sub]
-        kicker = _("Stepping stones: five steps to solve a problem") if sub == "choose" else \
-            tr("Step {n} of 5", n=step_no) + f" · {_(STAGE_NAMES[sub if sub != 'step' else 'plan'])}  ·  {ps.problem.title}"
-        prompt = {"choose": p.choose, "define": p.define, "brainstorm": p.brainstorm, "weigh": p.weigh,
-                  "plan": p.plan, "step": p.step, "schedule": p.schedule, "done": p.done}[sub]
-        self.draw_header(surface, kicker, prompt)
-        self.draw_stones(surface, step_no)
+        sub, ps = self.sub, self.ps
+        self.draw_stones(surface, self.step_no())
         body = self.ui.font("body")
         if sub == "choose":
             for pr in self.problems:
-                self.draw_card(surface, f"problem:{pr.id}", pr.title, sub=pr.situation, max_lines=1, font_px=22)
+                self.draw_card(surface, f"problem:{pr.id}", pr.title, sub=pr.situation, font_px=22, mark=False)
         elif sub == "define":
-            box = pygame.Rect(PANEL.x + 32, CONTENT_TOP, PANEL.w - 64, 80)
-            pygame.draw.rect(surface, hex_rgb("#1F1832"), box, border_radius=12)
-            text_lines(surface, body, ps.problem.situation, box.inflate(-32, -22), COLOURS["muted"], max_lines=2)
+            box = self.rects.get("situation")
+            if box is not None:
+                pygame.draw.rect(surface, hex_rgb("#1F1832"), box, border_radius=12)
+                text_lines(surface, body, ps.problem.situation, box.inflate(-32, -22), COLOURS["muted"], max_lines=None)
             for d in ps.problem.definitions:
                 state = "right" if ps.definition_id == d.id else ("wrong" if d.id in self.wrong else "")
-                self.draw_card(surface, f"def:{d.id}", f"“{d.text}”", state, max_lines=2, font_px=22)
-            if self.feedback:
-                self.draw_feedback(surface, pygame.Rect(PANEL.x + 32, CONTENT_TOP + 330, PANEL.w - 64, 84),
-                                   self.feedback[0], self.feedback[1])
+                self.draw_card(surface, f"def:{d.id}", f"“{d.text}”", state, font_px=22)
+            r = self.rects.get("feedback")
+            if self.feedback and r is not None:
+                self.draw_feedback(surface, r, self.feedback[0], self.feedback[1])
         elif sub == "brainstorm":
             for o in ps.problem.options:
-                self.draw_card(surface, f"idea:{o.id}", o.text, "chosen" if o.id in ps.ideas else "", max_lines=2)
+                self.draw_card(surface, f"idea:{o.id}", o.text, "chosen" if o.id in ps.ideas else "")
             own = ps.own_idea
             self.draw_card(surface, f"idea:{OWN}", own if own else _("+ My own idea (type it below)"),
-                           "chosen" if OWN in ps.ideas else ("" if own else "dim"), max_lines=2)
-            er = self.slot("own_entry").rect
-            if self.focus_key == "own_entry":
+                           "chosen" if OWN in ps.ideas else ("" if own else "dim"))
+            er = getattr(self.slot("own_entry"), "rect", None)
+            if er is not None and self.focus_key == "own_entry":
                 pygame.draw.rect(surface, hex_rgb(COLOURS["focus"]), er.inflate(8, 8), width=2, border_radius=12)
-            draw.text(surface, self.ui.font("small"), _(OWN_HINT), (er.x + 4, er.bottom + 8), COLOURS["muted"], shadow=False)
+            hint = self.rects.get("hint")
+            if hint is not None:
+                small = self.ui.font("small")
+                for i, line in enumerate(wrap(small, _(OWN_HINT), hint.w)):
+                    draw.text(surface, small, line, (hint.x, hint.y + i * small.get_linesize()), COLOURS["muted"], shadow=False)
         elif sub == "weigh":
-            idea = ps.ideas[self.weigh_index]
-            n = len(ps.ideas)
-            card = pygame.Rect(PANEL.x + 32, CONTENT_TOP, PANEL.w - 64, 230)
-            pygame.draw.rect(surface, hex_rgb("#1F1832"), card, border_radius=14)
-            draw.text(surface, self.ui.font("small", bold=True), tr("Idea {n} of {total}", n=self.weigh_index + 1, total=n),
-                      (card.x + 24, card.y + 16), COLOURS["muted"], shadow=False)
-            text_lines(surface, self.ui.font("title", bold=True), ps.option_text(idea), pygame.Rect(card.x + 24, card.y + 44, card.w - 48, 90),
-                       max_lines=2, gap=1.1)
-            if idea == OWN:
-                text_lines(surface, body, _("Your own idea. Think: what's good about it? What's hard?"),
-                           pygame.Rect(card.x + 24, card.y + 140, card.w - 48, 60), COLOURS["muted"], max_lines=2)
-            else:
-                o = ps.problem.option(idea)
-                half = (card.w - 72) // 2
-                for i, (label, text, colour) in enumerate(((_("Good side"), o.pro, COLOURS["good"]),
-                                                           (_("Bad side"), o.con, COLOURS["warn"]))):
-                    x = card.x + 24 + i * (half + 24)
-                    draw.text(surface, self.ui.font("small", bold=True), label, (x, card.y + 132), colour, shadow=False)
-                    text_lines(surface, body, text, pygame.Rect(x, card.y + 160, half, 60), max_lines=2)
-            self.draw_dots(surface, card.right - 24, card.y + 24, [ps.ratings.get(i) for i in ps.ideas], self.weigh_index)
-            current = ps.ratings.get(idea)
+            self.draw_weigh(surface)
+            current = ps.ratings.get(ps.ideas[self.weigh_index])
             for rating in ("yes", "maybe", "no"):
                 self.draw_card(surface, f"rate:{rating}", _(RATING_TEXT[rating]), "chosen" if current == rating else "",
-                               max_lines=1, font_px=22, center=True)
-            if not ps.unrated():
-                yes = [ps.option_text(i) for i in ps.ideas if ps.ratings[i] == "yes"]
-                self.say(tr("All weighed up. Worth a try: {n}. Press Next.", n=len(yes)), COLOURS["good"])
+                               font_px=22, center=True)
         elif sub == "plan":
             for c in ps.candidates():
                 r = ps.ratings.get(c)
-                self.draw_card(surface, f"choose:{c}", ps.option_text(c), sub=_(RATING_TEXT.get(r, "")), max_lines=2, font_px=22)
-        elif sub == "step":
-            box = pygame.Rect(PANEL.x + 32, CONTENT_TOP, PANEL.w - 64, 72)
-            pygame.draw.rect(surface, hex_rgb("#1F1832"), box, border_radius=12)
-            draw.text(surface, self.ui.font("small", bold=True), _("Your idea"), (box.x + 18, box.y + 10), COLOURS["muted"], shadow=False)
-            text_lines(surface, body, ps.option_text(ps.chosen), pygame.Rect(box.x + 18, box.y + 36, box.w - 36, 30), max_lines=1)
-            for s in ps.steps_for(ps.chosen):
-                self.draw_card(surface, f"step:{s.id}", s.text, max_lines=2, font_px=22)
-        elif sub == "schedule":
-            box = pygame.Rect(PANEL.x + 32, CONTENT_TOP, PANEL.w - 64, 72)
-            pygame.draw.rect(surface, hex_rgb("#1F1832"), box, border_radius=12)
-            draw.text(surface, self.ui.font("small", bold=True), _("Your first step"), (box.x + 18, box.y + 10), COLOURS["muted"], shadow=False)
-            text_lines(surface, body, ps.step_text(), pygame.Rect(box.x + 18, box.y + 36, box.w - 36, 30), max_lines=1)
-            for d in range(7):
-                top, sub_text = self.day_label(d)
-                self.draw_card(surface, f"day:{d}", top, sub=sub_text, max_lines=1, font_px=20, center=True)
+                self.draw_card(surface, f"choose:{c}", ps.option_text(c), sub=_(RATING_TEXT.get(r, "")), font_px=22)
+        elif sub in ("step", "schedule"):
+            key, label, text = ("idea_box", _("Your idea"), ps.option_text(ps.chosen)) if sub == "step" else \
+                ("step_box", _("Your first step"), ps.step_text())
+            box = self.rects.get(key)
+            if box is not None:
+                pygame.draw.rect(surface, hex_rgb("#1F1832"), box, border_radius=12)
+                small_b = self.ui.font("small", bold=True)
+                draw.text(surface, small_b, label, (box.x + 18, box.y + 10), COLOURS["muted"], shadow=False)
+                top = box.y + 12 + small_b.get_linesize()
+                text_lines(surface, body, text, pygame.Rect(box.x + 18, top, box.w - 36, box.bottom - top - 6),
+                           max_lines=None, gap=1.1)
+            if sub == "step":
+                for st in ps.steps_for(ps.chosen):
+                    self.draw_card(surface, f"step:{st.id}", st.text, font_px=22)
+            else:
+                for d in range(7):
+                    top_text, sub_text = self.day_label(d)
+                    self.draw_card(surface, f"day:{d}", top_text, sub=sub_text, font_px=20, center=True, mark=False)
         elif sub == "done":
             self.draw_plan(surface)
 
-    def draw_plan(self, surface: pygame.Surface) -> None:
+    def draw_weigh(self, surface: pygame.Surface) -> None:
+        """The idea being weighed: "Idea n of N", its name, the good and the bad side."""
         ps = self.ps
-        card = pygame.Rect(PANEL.x + 120, CONTENT_TOP + 6, PANEL.w - 240, 330)
-        pygame.draw.rect(surface, hex_rgb("#FFF6E5"), card, border_radius=16)
-        pygame.draw.rect(surface, hex_rgb(COLOURS["focus"]), card, width=4, border_radius=16)
+        idea = ps.ideas[self.weigh_index]
+        small_b, body = self.ui.font("small", bold=True), self.ui.font("body")
+        title = self.ui.font("title", bold=True)
+        one = self.rects.get("idea_card")
+        head = one or self.rects.get("idea_head")
+        sides = one or self.rects.get("idea_sides")
+        for r in {id(x): x for x in (head, sides) if x is not None}.values():
+            pygame.draw.rect(surface, hex_rgb("#1F1832"), r, border_radius=14)
+        y = None
+        if head is not None:
+            n = len(ps.ideas)
+            draw.text(surface, small_b, tr("Idea {n} of {total}", n=self.weigh_index + 1, total=n),
+                      (head.x + 24, head.y + 16), COLOURS["muted"], shadow=False)
+            dots = 24 * n + 24
+            top = head.y + 20 + small_b.get_linesize()
+            y = top + text_lines(surface, title, ps.option_text(idea), pygame.Rect(head.x + 24, top, head.w - 48 - dots,
+                                 head.bottom - top), max_lines=None, gap=1.1)
+            self.draw_dots(surface, head.right - 24, head.y + 24, [ps.ratings.get(i) for i in ps.ideas], self.weigh_index)
+        if sides is None:
+            return
+        if one is not None:
+            y = max(y + 12, one.y + 132)
+        else:
+            y = sides.y + 16
+            for line in wrap(small_b, ps.option_text(idea), sides.w - 48):
+                surface.blit(rendered(small_b, line, COLOURS["muted"]), (sides.x + 24, y))
+                y += small_b.get_linesize()
+            y += 8
+        if idea == OWN:
+            text_lines(surface, body, _("Your own idea. Think: what's good about it? What's hard?"),
+                       pygame.Rect(sides.x + 24, y, sides.w - 48, sides.bottom - y), COLOURS["muted"], max_lines=None, gap=1.1)
+            return
+        o = ps.problem.option(idea)
+        if one is None:             # big text: one under the other
+            bold = self.ui.font("body", bold=True)
+            lh = int(body.get_linesize() * self.card_gap())
+            for label, text, colour in self.sides(o):
+                lead, lines = self.side_lines(label, text, sides.w - 48)
+                surface.blit(rendered(bold, label + ":", colour), (sides.x + 24, y))
+                for i, line in enumerate(lines):
+                    surface.blit(rendered(body, line, COLOURS["text"]), (sides.x + 24 + (lead if i == 0 else 0), y))
+                    y += lh
+                y += body.get_linesize() - lh + 8
+            return
+        half = (sides.w - 72) // 2
+        for i, (label, text, colour) in enumerate(self.sides(o)):
+            x = sides.x + 24 + i * (half + 24)
+            draw.text(surface, small_b, label, (x, y), colour, shadow=False)
+            top = y + small_b.get_linesize() + 4
+            text_lines(surface, body, text, pygame.Rect(x, top, half, sides.bottom - top), max_lines=None, gap=1.1)
+
+    def draw_plan(self, surface: pygame.Surface) -> None:
         ink, label = "#2B2140", "#7A5A2E"
-        rows = [(_("The problem"), ps.problem.definition(ps.definition_id).text),
-                (_("My idea"), ps.option_text(ps.chosen)),
-                (_("First step"), ps.step_text()),
-                (_("When"), " · ".join(self.day_label(ps.day_offset)))]
-        y = card.y + 26
-        for head, text in rows:
-            draw.text(surface, self.ui.font("small", bold=True), head.upper(), (card.x + 32, y), label, shadow=False)
-            h = text_lines(surface, self.ui.font("body", bold=True), text, pygame.Rect(card.x + 32, y + 24, card.w - 64, 52),
-                           ink, max_lines=2, gap=1.15)
-            y += 24 + max(h, 30) + 16
+        small_b, bold = self.ui.font("small", bold=True), self.ui.font("body", bold=True)
+        rows = self.plan_rows()
+        one = self.rects.get("plan")
+        if one is not None:
+            w = self.content_w() - 240 if not self.big_text() else self.content_w()
+            cards = [pygame.Rect(one.centerx - w // 2, one.y + 6, w, one.h - 6)]
+            placed = [(cards[0], rows, cards[0].y + 26)]
+        else:
+            placed = [(r, [rows[i]], r.y + 14) for i in range(len(rows)) if (r := self.rects.get(f"plan:{i}")) is not None]
+        for card, its_rows, y in placed:
+            pygame.draw.rect(surface, hex_rgb("#FFF6E5"), card, border_radius=16)
+            pygame.draw.rect(surface, hex_rgb(COLOURS["focus"]), card, width=4, border_radius=16)
+            for head, text in its_rows:
+                draw.text(surface, small_b, head.upper(), (card.x + 32, y), label, shadow=False)
+                top = y + small_b.get_linesize()
+                h = text_lines(surface, bold, text, pygame.Rect(card.x + 32, top, card.w - 64, card.bottom - top),
+                               ink, max_lines=None, gap=1.15)
+                y = top + max(h, 30) + 16
 
     def draw_stones(self, surface: pygame.Surface, step_no: int) -> None:
         """Five stepping stones top right: the ones done are lit."""
-        x0, y = PANEL.right - 32 - 5 * 44, PANEL.y + 30
+        if self.big_text():
+            x0, y = self.band_extra_x, self.band.centery - 10
+        else:
+            x0, y = self.panel.right - 32 - 5 * 44, self.panel.y + 30
         for i in range(5):
             c = pygame.Rect(x0 + i * 44, y, 34, 20)
             lit = i < step_no

@@ -157,7 +157,8 @@ def scripted_practice(sp, obj):
 
     Spotting: the first thought answered wrong on purpose, then right; the rest right. A thought
     record: every step, the evidence sorted, a balanced option chosen (or, on every second case,
-    the player's own thought written), belief and feeling re-rated lower.
+    the player's own thought written), belief and feeling re-rated lower. At big text a page may
+    come in parts: "Next »" goes through them to the button the script wants.
     """
     from game.input.actions import A
     from game.scripted import ScriptFailed
@@ -168,54 +169,88 @@ def scripted_practice(sp, obj):
     yield from sp.use(obj, "trap_spot" if sp.play_scene().level.content.encounters[key].mode == "spot"
                       else "thought_record")
     scene = sp.top()
+
+    def reach(bid: str, more: str = "next"):
+        """On to the part of the page that has the button ``bid``."""
+        for _ in range(12):
+            if bid in scene.buttons:
+                return
+            if more not in scene.buttons:
+                break
+            yield from sp.press(more)
+        if bid not in scene.buttons:
+            raise ScriptFailed(f"no button {bid!r} on any part of the {scene.name} screen")
+
+    def forward():
+        """Next, through the parts of the page, until the page changes."""
+        page = scene.page
+        for _ in range(12):
+            yield from sp.press("next")
+            if scene.page != page:
+                return
+        raise ScriptFailed(f"the {page} page did not move on")
+
     if scene.name == "trap_spot":
         first = True
         while scene.feedback_kind != "done":
             item = scene.item
             if first:
                 wrong = next(t for t in scene.round.options() if t not in item.traps)
+                yield from reach(f"trap:{wrong}", "more")
                 yield from sp.press(f"trap:{wrong}")
                 first = False
+            yield from reach(f"trap:{item.traps[0]}", "more")
             yield from sp.press(f"trap:{item.traps[0]}")
             if scene.feedback_kind != "right":
                 raise ScriptFailed(f"a right trap was not taken as right ({scene.feedback_kind})")
+            yield from reach("next", "more")
             yield from sp.press("next")
+        yield from reach("done", "more")
         yield from sp.press("done")
     else:
         rec = scene
+        yield from reach(f"feel:{rec.record.feeling_options()[0]}")
         yield from sp.press(f"feel:{rec.record.feeling_options()[0]}")
         for _ in range(3):
             yield from sp.key(A.RIGHT)
-        yield from sp.press("next")
+        yield from forward()
+        yield from reach("belief")
         for _ in range(4):
             yield from sp.key(A.RIGHT)
-        yield from sp.press("next")
+        yield from forward()
+        yield from reach(f"trap:{rec.item.traps[0]}")
         yield from sp.press(f"trap:{rec.item.traps[0]}")
-        yield from sp.press("next")
+        yield from forward()
         for ev in rec.record.evidence_cards():
+            yield from reach(f"ev:{ev.id}")
             yield from sp.press(f"ev:{ev.id}")
             if ev.side == "against":
                 yield from sp.press(f"ev:{ev.id}")
-        yield from sp.press("next")   # evidence feedback
-        yield from sp.press("next")   # friend test
-        yield from sp.press("next")
+        yield from forward()   # evidence feedback
+        yield from forward()   # friend test
+        yield from forward()
         own = len(sp.play_scene().ctx.profile.data.get("journal", [])) % 2 == 1
         if own:
+            yield from reach("write")
             yield from sp.press("write")
+            yield from reach("use_own")
             yield from sp.key(A.TEXT, "Maybe it went better than I think.")
             yield from sp.press("use_own")
         else:
             best = next(o for o in rec.item.balanced if o.quality == "balanced")
+            yield from reach(f"opt:{best.id}")
             yield from sp.press(f"opt:{best.id}")
-        yield from sp.press("next")
+        yield from forward()
+        yield from reach("belief_after")
         for _ in range(5):
             yield from sp.key(A.LEFT)
         yield from sp.key(A.DOWN)
         for _ in range(5):
             yield from sp.key(A.LEFT)
-        yield from sp.press("next")
+        yield from forward()
         if rec.page != "done":
             raise ScriptFailed(f"the thought record did not finish (page {rec.page})")
+        yield from reach("close")
         yield from sp.press("close")
     yield from sp.wait_scene("play")
     if not sp.play_scene().is_done("thought", key):

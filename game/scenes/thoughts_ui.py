@@ -6,13 +6,14 @@ cached sprite loader the world already uses.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import pygame
 
 from game.input.actions import A, Action
-from game.ui import draw
+from game.ui import draw, theme
 from game.ui.manager import SCREEN_W
 from game.ui.slider import ensure_theme
 from game.ui.theme import COLOURS
@@ -140,7 +141,6 @@ class Sparks:
 # ------------------------------------------------------------------------------------ text helpers
 # Wrapping and rendering text every frame is the costly part of these screens: both are cached.
 _WRAP: dict[tuple, list[str]] = {}
-_RENDER: dict[tuple, pygame.Surface] = {}
 _CACHE_MAX = 600
 
 
@@ -151,8 +151,35 @@ def _remember(cache: dict, key: tuple, value: Any) -> Any:
     return value
 
 
+def px(ui: Any, base: int, heading: bool = False) -> int:
+    """A pixel size chosen at 100 % text size, grown with the player's text size (and drawn a little
+    smaller in the dyslexia font, like the theme's sizes). ``heading``: grows no more than titles."""
+    scale = float(getattr(ui, "text_scale", 1.0))
+    if heading:
+        scale = min(scale, theme.MAX_SCALE["title"])
+    factor = 0.86 if getattr(ui, "dyslexia", False) else 1.0
+    return max(10, int(round(base * scale * factor)))
+
+
+def font_px(ui: Any, base: int, bold: bool = False, heading: bool = False) -> pygame.font.Font:
+    """``ui.font`` for a 100 % pixel size (see ``px``)."""
+    return ui.font(px(ui, base, heading), bold)
+
+
+def wrap_lines(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width``, every word kept (cached)."""
+    return fit_lines(font, text, width, 10_000)
+
+
+def lines_h(font: pygame.font.Font, n: int, gap: float = 1.2) -> int:
+    """Height of ``n`` lines drawn ``gap`` line heights apart (the last one only its own height)."""
+    if n <= 0:
+        return 0
+    return int(font.get_linesize() * gap) * (n - 1) + font.get_linesize()
+
+
 def fit_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> list[str]:
-    key = (id(font), text, width, max_lines)
+    key = (font, text, width, max_lines)      # the font itself, not its id (see draw.rendered)
     hit = _WRAP.get(key)
     if hit is not None:
         return hit
@@ -160,23 +187,19 @@ def fit_lines(font: pygame.font.Font, text: str, width: int, max_lines: int) -> 
 
 
 def render(font: pygame.font.Font, text: str, colour: str) -> pygame.Surface:
-    key = (id(font), text, colour)
-    hit = _RENDER.get(key)
-    if hit is None:
-        hit = _remember(_RENDER, key, font.render(text, True, rgb(colour)))
-    return hit
+    return draw.rendered(font, text, colour)
 
 
 def blit_text(surface: pygame.Surface, font: pygame.font.Font, text: str, pos: tuple[int, int],
-              colour: str = COLOURS["text"], center: bool = False) -> pygame.Rect:
-    img = render(font, text, colour)
+              colour: str | None = None, center: bool = False) -> pygame.Rect:
+    img = render(font, text, colour or COLOURS["text"])
     rect = img.get_rect(center=pos) if center else img.get_rect(topleft=pos)
     surface.blit(img, rect)
     return rect
 
 
 def draw_lines(surface: pygame.Surface, font: pygame.font.Font, lines: Sequence[str], x: int, y: int,
-               colour: str = COLOURS["text"], gap: float = 1.25, center_x: int | None = None) -> int:
+               colour: str | None = None, gap: float = 1.25, center_x: int | None = None) -> int:
     lh = int(font.get_linesize() * gap)
     for line in lines:
         if center_x is not None:
@@ -188,7 +211,7 @@ def draw_lines(surface: pygame.Surface, font: pygame.font.Font, lines: Sequence[
 
 
 def text_in_box(surface: pygame.Surface, font: pygame.font.Font, text: str, rect: pygame.Rect,
-                colour: str = COLOURS["text"], max_lines: int = 3, center: bool = False) -> None:
+                colour: str | None = None, max_lines: int = 3, center: bool = False) -> None:
     """Wrapped text, vertically centred in ``rect``."""
     lines = fit_lines(font, text, rect.width, max_lines)
     lh = int(font.get_linesize() * 1.2)
@@ -203,11 +226,6 @@ def card(surface: pygame.Surface, rect: pygame.Rect, fill: str = "#3A2D57", bord
         pygame.draw.rect(surface, rgb(border), rect, width=width or 3, border_radius=radius)
 
 
-def header(scene: Any, surface: pygame.Surface, title: str, sub: str = "") -> None:
-    ui = scene.ui
-    draw.text(surface, ui.font("title", bold=True), title, (40, 16))
-    if sub:
-        draw.text(surface, ui.font("small"), sub, (42, 62), COLOURS["muted"], shadow=False)
 
 
 # ------------------------------------------------------------------------------------ trap cards
@@ -223,27 +241,71 @@ def trap_icon(trap: str) -> pygame.Surface:
         return surf
 
 
+@dataclass(frozen=True)
+class GridSpec:
+    """Where a grid of trap cards goes: ``cols`` columns of cells ``cell_w`` wide from ``left``; each
+    cell is the icon (``icon_w`` with its gap) and a button ``h`` high; rows ``gap`` apart."""
+    cols: int
+    rows: int
+    left: int
+    cell_w: int
+    icon_w: int
+    h: int
+    gap: int
+
+    def row_top(self, top: int, r: int) -> int:
+        return top + r * (self.h + self.gap)
+
+    def height(self, rows: int | None = None) -> int:
+        rows = self.rows if rows is None else rows
+        return rows * self.h + max(0, rows - 1) * self.gap
+
+
+def trap_grid(ui: Any, names: Sequence[str], *, cols: int = 3, height: int = 52, gap: int = 12,
+              left: int = 40, right: int = SCREEN_W - 40, compact: bool = False) -> GridSpec:
+    """The most columns (up to ``cols``) in which every trap name fits its button. At big text the
+    grid may use more of the screen's width (and ``compact``: buttons just tall enough)."""
+    h = max(height, ui.line_h("button", True) + (8 if compact else 18))
+    need = max((ui.text_w(n, "button", True) for n in names), default=0)
+    tries = [(left, right, gap, 56, 32), (min(left, 16), max(right, SCREEN_W - 16), min(gap, 10), 54, 16)]
+    for c in range(max(1, cols), 0, -1):
+        for lft, rgt, g, icon_w, pad in tries:
+            cell = (rgt - lft - g * (c - 1)) // c
+            if cell - icon_w >= need + pad or c == 1:
+                rows = math.ceil(len(names) / c)
+                return GridSpec(c, rows, lft, cell, icon_w, h, g if c > 1 else gap)
+    raise AssertionError("unreachable")
+
+
 class TrapCards:
-    """A grid of trap cards: an icon drawn beside each button. Arrow keys move in the grid."""
+    """A grid of trap cards: an icon drawn beside each button. Arrow keys move in the grid.
+
+    The grid is laid out from the font (``trap_grid``); ``rows`` builds only some of its rows (a
+    page that shows the grid in two parts)."""
 
     def __init__(self, scene: Any, trap_ids: Sequence[str], catalogue: Any, top: int, *,
                  cols: int = 3, height: int = 52, gap: int = 12, left: int = 40, right: int = SCREEN_W - 40,
-                 prefix: str = "trap:") -> None:
+                 prefix: str = "trap:", rows: range | None = None, spec: GridSpec | None = None) -> None:
         self.scene = scene
-        self.ids = list(trap_ids)
+        self.all_ids = list(trap_ids)
         self.prefix = prefix
-        self.cols = cols
+        names = [catalogue.get(t).name for t in self.all_ids]
+        self.spec = spec or trap_grid(scene.ui, names, cols=cols, height=height, gap=gap, left=left, right=right)
+        sp = self.spec
+        self.cols = sp.cols
         self.icons: dict[str, pygame.Rect] = {}
-        cell_w = (right - left - gap * (cols - 1)) // cols
+        rows = rows if rows is not None else range(sp.rows)
+        self.ids = [t for i, t in enumerate(self.all_ids) if i // sp.cols in rows]
         self.bottom = top
-        for i, tid in enumerate(self.ids):
-            r, c = divmod(i, cols)
-            x = left + c * (cell_w + gap)
-            y = top + r * (height + gap)
-            icon = pygame.Rect(x, y + (height - 48) // 2, 48, 48)
-            self.icons[tid] = icon
-            scene.add_button(prefix + tid, catalogue.get(tid).name, pygame.Rect(x + 56, y, cell_w - 56, height))
-            self.bottom = y + height
+        for i, tid in enumerate(self.all_ids):
+            r, c = divmod(i, sp.cols)
+            if r not in rows:
+                continue
+            x = sp.left + c * (sp.cell_w + sp.gap)
+            y = sp.row_top(top, r - rows.start)
+            self.icons[tid] = pygame.Rect(x, y + (sp.h - 48) // 2, 48, 48)
+            scene.add_button(prefix + tid, catalogue.get(tid).name, pygame.Rect(x + sp.icon_w, y, sp.cell_w - sp.icon_w, sp.h))
+            self.bottom = y + sp.h
 
     def button_ids(self) -> list[str]:
         return [self.prefix + t for t in self.ids]
@@ -264,11 +326,80 @@ class TrapCards:
         return grid_move(self.scene, self.button_ids(), self.cols, action)
 
 
+# ------------------------------------------------------------------------------------ pages in parts
+@dataclass
+class Block:
+    """One piece of a page, laid out top to bottom: ``h`` high, ``gap`` below the piece before it.
+
+    ``build(y)`` makes its widgets and ``draw(surface, y)`` draws it, ``y`` being its top. When a
+    page is too tall for the screen (big text) its blocks are spread over parts (``pack``)."""
+    h: int
+    draw: Callable[[pygame.Surface, int], None] | None = None
+    build: Callable[[int], None] | None = None
+    gap: int = 12
+    key: str = ""                 # names the block (find the part that shows it)
+    group: str = ""               # neighbouring blocks of one group stay on one part when they can
+    lead: bool = False            # shown again at the top of a later part, unless ``key`` is shown there
+    sticky: bool = False          # shown at the top of every part after it too (the page's question)
+    keep: bool = False            # on the same part as the block after it (a heading)
+    y: int = 0
+
+
+def pack(blocks: Sequence[Block], height: int, later: int | None = None, first_shows: bool = False) -> list[list[Block]]:
+    """Spread ``blocks`` over as few parts as needed, the first at most ``height`` high and the
+    others at most ``later`` (default: the same). A block taller than that gets a part of its own.
+    ``first_shows``: the first part shows something of its own above the blocks (it may keep none)."""
+    blocks = list(blocks)
+    later = height if later is None else later
+    parts: list[list[Block]] = [[]]
+    used = 0
+    sticky: list[Block] = []
+
+    def stack_h(bs: Sequence[Block]) -> int:
+        return sum(b.h for b in bs) + sum(b.gap for b in bs[1:])
+
+    def run_h(j: int) -> int:        # the block and the rest of its group (and what it is kept with)
+        h, k = blocks[j].h, j + 1
+        while k < len(blocks) and (blocks[k - 1].keep or (blocks[k].group and blocks[k].group == blocks[k - 1].group)):
+            h += blocks[k].gap + blocks[k].h
+            k += 1
+        return h
+
+    for j, b in enumerate(blocks):
+        cur = parts[-1]
+        cap = height if len(parts) == 1 else later
+        if b.lead and any(o.key == b.key for o in cur) and used + run_h(j) - b.h <= cap:
+            continue                 # what it repeats is on this part already, and the rest fits here
+        if any(o not in sticky for o in cur) or (first_shows and len(parts) == 1):
+            starts_group = bool(b.group) and (j == 0 or blocks[j - 1].group != b.group)
+            fresh = later - stack_h(sticky) - (b.gap if sticky else 0)
+            need = run_h(j) if (starts_group or b.lead or b.keep) and run_h(j) <= fresh else b.h
+            if used + b.gap + need > cap:
+                parts.append(list(sticky))
+                cur, used = parts[-1], stack_h(sticky)
+        used += (b.gap if cur else 0) + b.h
+        cur.append(b)
+        if b.sticky:
+            sticky.append(b)
+    return [p for i, p in enumerate(parts) if p or (i == 0 and first_shows)]
+
+
+def place(part: Sequence[Block], top: int) -> int:
+    """Give each block of a part its top; returns the bottom."""
+    y = top
+    for i, b in enumerate(part):
+        if i:
+            y += b.gap
+        b.y = y
+        y += b.h
+    return y
+
+
 def grid_move(sc: Any, ids: Sequence[str], cols: int, action: Action) -> bool:
     """Up/Down by a whole row in a grid of buttons ``ids``; out of the grid's top or bottom edge
     to the previous/next focusable thing. Returns True if the action was used."""
     current = sc.focused()
-    ids = list(ids)
+    ids = [i for i in ids if i in sc.focus_order]     # the ones on screen (a grid may be shown in parts)
     if current not in ids or action.kind not in (A.UP, A.DOWN) or cols < 1:
         return False
     step = cols if action.kind is A.DOWN else -cols
