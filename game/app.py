@@ -384,8 +384,7 @@ class App:
             from game.scenes.message import MessageScene
 
             self.stack.push(MessageScene(self, notice))
-        self.screen.fill((20, 15, 34))
-        self.stack.draw(self.screen)
+        self.stack.draw(self.screen)          # clears the frame unless a scene covers all of it
         self.ui.draw(self.screen)
         self._draw_focus_ring(self.screen)
         self._speak_focus()

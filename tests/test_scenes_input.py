@@ -50,7 +50,7 @@ def test_modal_scene_takes_input_and_freezes_scenes_below():
     log.clear()
     st.dispatch(Action(A.CONFIRM))
     st.update(1 / 60)
-    st.draw(None)
+    st.draw(pygame.Surface((8, 8)))
     assert "world.handle" not in log and "world.update" not in log
     assert log.index("world.draw") < log.index("dialog.draw")  # transparent: world drawn beneath
 
@@ -68,6 +68,26 @@ def test_non_modal_overlay_lets_unhandled_actions_through():
 
 def key(k, down=True, mod=0):
     return pygame.event.Event(pygame.KEYDOWN if down else pygame.KEYUP, key=k, mod=mod, unicode="")
+
+
+def test_the_frame_is_cleared_unless_the_scene_at_the_bottom_paints_all_of_it():
+    class Painter(Rec):
+        def covers_screen(self):
+            return True
+
+    surface = pygame.Surface((64, 36))
+    stack = SceneStack()
+    stack.push(Rec("menu", []))                 # draws only parts of the screen
+    stack.apply()
+    surface.fill((0, 255, 0))
+    stack.draw(surface)
+    assert surface.get_at((5, 5))[:3] == (20, 15, 34)          # last frame's pixels are gone
+    stack.push(Painter("map", []))              # paints every pixel itself: no clear first
+    stack.push(Rec("dialogue", [], opaque=False))
+    stack.apply()
+    surface.fill((0, 255, 0))
+    stack.draw(surface)
+    assert surface.get_at((5, 5))[:3] == (0, 255, 0)
 
 
 def test_keyboard_arrows_and_wasd_map_to_the_same_actions():

@@ -91,6 +91,10 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         pass
 
+    def covers_screen(self) -> bool:
+        """True if ``draw`` paints every pixel of the screen (the frame needn't be cleared first)."""
+        return False
+
     def on_button(self, button_id: str) -> None:
         pass
 
@@ -237,7 +241,10 @@ class SceneStack:
         return self.scenes[start:]
 
     def draw(self, surface: pygame.Surface) -> None:
-        for scene in self.visible():
+        scenes = self.visible()
+        if not (scenes and scenes[0].covers_screen()):
+            surface.fill((20, 15, 34))       # nothing paints every pixel: start from the backdrop colour
+        for scene in scenes:
             scene.draw(surface)
 
     def find(self, predicate: Callable[[Scene], bool]) -> Scene | None:

@@ -245,6 +245,9 @@ class PlayScene(Scene):
         self.toast, self.toast_t = text, seconds
 
     # ---------------------------------------------------------------- draw
+    def covers_screen(self) -> bool:
+        return self.view is not None and self.view.covers((SCREEN_W, SCREEN_H))
+
     def draw(self, surface: pygame.Surface) -> None:
         if self.view is None:
             return

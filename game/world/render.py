@@ -90,6 +90,11 @@ class WorldView:
         if spr is not None:
             self.group.remove(spr)
 
+    def covers(self, size: tuple[int, int]) -> bool:
+        """True when the map is at least as big as the screen: every frame paints every pixel."""
+        lm = self.world.lmap
+        return lm.width * lm.tile >= size[0] and lm.height * lm.tile >= size[1]
+
     def draw(self, surface: pygame.Surface) -> None:
         self.player_sprite.sync()
         for spr in self.npc_sprites.values():
