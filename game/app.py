@@ -60,6 +60,10 @@ class App:
         self.frame_times: list[float] = []
         self.on_frame: list[Callable[["App"], None]] = []
         self.ready_at: float | None = None     # first frame the title screen accepted input
+        # Saving, logging, music and sound effects run on background threads. Python lets a thread
+        # keep the GIL for 5 ms before it must hand over: a third of a frame the frame thread could
+        # stall. 1 ms bounds that wait.
+        sys.setswitchinterval(0.001)
         pygame.display.init()
         pygame.font.init()
         if self.options.headless:
