@@ -565,3 +565,37 @@ def test_every_facilitator_step_reflows(app, monkeypatch):
 
     problems = walk_problems(app, monkeypatch, lambda: FacilitatorScene(app), script)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("icons", [True, False])
+def test_the_scale_picker_fits_its_numbers_and_words_at_every_size(app, icons):
+    """The 0-10 picker (mood faces, enjoyment numbers) draws its own text, which the checks above
+    don't see: every number inside its cell and clear of the others, the end words and the chosen
+    word under the row and inside the picker's extent."""
+    from game.scenes.mood import MOOD_ENDS, mood_faces
+    from game.mechanics.mood import MOOD_SCALE
+    from game.ui import scale
+    from game.ui.scale import ScalePicker
+
+    for dys in FONTS:
+        for size in SCALES:
+            set_look(app, size, dys)
+            ui = app.ui
+            row_h = scale.row_height(ui, icons)
+            p = ScalePicker(pygame.Rect(60, 100, SCREEN_W - 120, row_h), icons=mood_faces() if icons else None,
+                            word=MOOD_SCALE.word, ends=MOOD_ENDS, start=10)
+            texts = p.texts(ui)
+            numbers, rest = texts[:p.count], texts[p.count:]
+            where = f"{int(size * 100)}%{' dyslexia' if dys else ''}"
+            for v, (s, _f, r, _c) in zip(range(p.minimum, p.maximum + 1), numbers):
+                assert p.cell(v).contains(r), f"{where}: number {s} outside its cell"
+            if icons and ui.line_h("small") > 26:      # big text: the number is under the face, not on it
+                face_bottom = p.cell(0).y + 6 + scale.FACE
+                assert all(r.top >= face_bottom - 2 for _s, _f, r, _c in numbers), where
+            bottom = p.rect.y + scale.extent(ui, row_h)
+            for s, _f, r, _c in rest:
+                assert r.top >= p.rect.y + row_h and r.bottom <= bottom + 2, f"{where}: {s!r} at {r}"
+            left, right, word = rest
+            assert not left[2].colliderect(word[2]) and not right[2].colliderect(word[2]), where
+            p.draw(app.screen, ui)                     # and it draws
+    set_look(app, 1.0, False)

@@ -17,7 +17,7 @@ from game.mechanics.activities import chart_data
 from game.mechanics.mood import MOOD_SCALE, CheckinResult, MoodCheckin, MoodHistory, local_date, support_message
 from game.scenes.base import Scene
 from game.scenes.help import HelpScene
-from game.ui import draw
+from game.ui import draw, scale
 from game.ui.draw import hex_rgb
 from game.ui.manager import SCREEN_H, SCREEN_W, flow_rects, help_rect
 from game.ui.scale import CHOSEN, ScalePicker, icon
@@ -68,10 +68,9 @@ def mood_faces(size: int = 96) -> dict[int, pygame.Surface | None]:
     return {v: icon(f"mood_{v}", size) for v in range(11)}
 
 
-def picker_extent(ui, row_height: int) -> int:
-    """How far a ``ScalePicker`` with a row ``row_height`` high draws below its top: the row, the
-    end words under it and the chosen word, whose centre sits 44 px below the end words."""
-    return row_height + 12 + max(ui.line_h("small"), 44 + (ui.line_h("body", True) + 1) // 2)
+def picker_extent(ui, row_h: int) -> int:
+    """How far a ``ScalePicker`` with a row ``row_h`` high draws below its top (see game/ui/scale.py)."""
+    return scale.extent(ui, row_h)
 
 
 class MoodCheckinScene(Scene):
@@ -88,7 +87,8 @@ class MoodCheckinScene(Scene):
         self.rect.center = (SCREEN_W // 2, SCREEN_H // 2 + 20)
         last = mood_history(self.ctx.profile).last
         self.start = last.value if last else 5
-        self.picker = ScalePicker(pygame.Rect(self.rect.x + 40, self.rect.y + 130, self.rect.w - 80, 108),
+        self.picker = ScalePicker(pygame.Rect(self.rect.x + 40, self.rect.y + 130, self.rect.w - 80,
+                                              scale.row_height(self.ui, icons=True)),
                                   icons=mood_faces(), word=MOOD_SCALE.word, ends=MOOD_ENDS, start=self.start)
         self.hint = ""
         self.hint_rect = pygame.Rect(self.rect.x + 40, self.rect.bottom - 58, self.rect.w - 300, 30)
@@ -114,7 +114,7 @@ class MoodCheckinScene(Scene):
         hint_w = w - 80 - bw - 50
         hint_h = len(ui.wrap(hint, hint_w, "small")) * int(ui.line_h("small") * 1.2)
         # the faces' row, the end words under it and the chosen word (drawn by the picker)
-        picker_h = picker_extent(ui, 108)
+        picker_h = picker_extent(ui, scale.row_height(ui, icons=True))
         h = 16 + title_h + sub_h + 14 + picker_h + 18 + max(bh, hint_h) + 24
         self.rect = pygame.Rect(x0, 0, w, h)
         self.rect.centery = SCREEN_H // 2 + 20
@@ -127,7 +127,8 @@ class MoodCheckinScene(Scene):
         self.track(ui.wrapped(sub, r.x + 30, y, inner, style="muted", center=True, avoid=avoid)[0])
         y += sub_h + 14
         cursor = self.picker.cursor
-        self.picker = ScalePicker(pygame.Rect(r.x + 40, y, r.w - 80, 108), icons=mood_faces(), word=MOOD_SCALE.word,
+        self.picker = ScalePicker(pygame.Rect(r.x + 40, y, r.w - 80, scale.row_height(ui, icons=True)),
+                                  icons=mood_faces(), word=MOOD_SCALE.word,
                                   ends=MOOD_ENDS, start=cursor)
         y += picker_h + 18
         row_h = max(bh, hint_h)

@@ -31,7 +31,7 @@ from game.mechanics.mood import local_date
 from game.scenes import flow
 from game.scenes.base import Scene
 from game.scenes.mood import picker_extent
-from game.ui import draw
+from game.ui import draw, scale
 from game.ui.draw import fit_lines, hex_rgb
 from game.ui.manager import SCREEN_H, SCREEN_W, flow_rects, help_rect
 from game.ui.scale import CHOSEN, ScalePicker, icon
@@ -603,11 +603,12 @@ class PlannerScene(Scene):
         what_y = 26
         q_y = what_y + small_lh - 2
         picker_y = q_y + title_lh * len(q_lines) + 18
-        hint_y = picker_y + picker_extent(self.ui, 64) + 14
+        row_h = scale.row_height(self.ui, icons=False)
+        hint_y = picker_y + picker_extent(self.ui, row_h) + 14
         h = max(330 if self.ui.text_scale <= 1.0 else 0, hint_y + small_lh * len(hint_lines) + 20)
         rect = pygame.Rect(0, 0, w, min(h, SCREEN_H - 20))
         rect.center = (SCREEN_W // 2, SCREEN_H // 2)
-        picker = ScalePicker(pygame.Rect(rect.x + 40, rect.y + picker_y, rect.w - 80, 64), value=None,
+        picker = ScalePicker(pygame.Rect(rect.x + 40, rect.y + picker_y, rect.w - 80, row_h), value=None,
                              word=enjoy_word, ends=ENJOY_ENDS, start=cursor)
         return {"rect": rect, "picker": picker, "what_y": rect.y + what_y, "q": (q_lines, rect.y + q_y, text_w),
                 "hint": (hint_lines, rect.y + max(hint_y, h - 20 - small_lh * len(hint_lines)))}
@@ -1155,7 +1156,8 @@ class FollowUpScene(Scene):
         if self.stage == "rate":
             top = self.content_top + sum(hh for hh, _p in rows[:self.picker_row])
             start = self.picker.cursor if self.picker is not None else 5     # not the guess: no anchoring
-            self.picker = ScalePicker(pygame.Rect(r.x + 40, top, r.w - 80, 64), word=enjoy_word, ends=ENJOY_ENDS,
+            self.picker = ScalePicker(pygame.Rect(r.x + 40, top, r.w - 80, scale.row_height(ui, icons=False)),
+                                      word=enjoy_word, ends=ENJOY_ENDS,
                                       start=start)
 
     def content_rows(self, w: int, tight: bool = False) -> list[tuple[int, Callable[[pygame.Surface, int], None]]]:
@@ -1217,7 +1219,8 @@ class FollowUpScene(Scene):
         elif self.stage == "rate":
             rows.append(text_rows(bold, _("How much did you actually enjoy it?"), inner, None, shadow=True, after=10))
             self.picker_row = len(rows)
-            rows.append((picker_extent(ui, 64) + 14, lambda surface, y: self.picker.draw(surface, ui)))
+            rows.append((picker_extent(ui, scale.row_height(ui, icons=False)) + 14,
+                         lambda surface, y: self.picker.draw(surface, ui)))
             rows.append(text_rows(small, _("Click a number, or use the arrow keys and Enter. Esc goes back."), inner,
                                   COLOURS["muted"]))
         elif self.feedback is not None:

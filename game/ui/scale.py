@@ -19,10 +19,29 @@ import pygame
 
 from game.i18n import _
 from game.input.actions import A, Action, pointer_pos
-from game.ui.draw import hex_rgb, text
+from game.ui.draw import hex_rgb, rendered
 from game.ui.theme import COLOURS
 
 MOVED, CHOSEN = "moved", "chosen"
+FACE = 96            # the mood faces' size (mood.mood_faces)
+
+
+def row_height(ui, icons: bool) -> int:
+    """The row's height at the player's text size: a face with its number, or a number."""
+    if icons:
+        small = ui.line_h("small")
+        return 108 if small <= 26 else FACE + small + 12     # big text: the number under the face
+    return max(64, ui.line_h("title", bold=True) + 16)
+
+
+def word_offset(ui) -> int:
+    """From the end labels' top to the centre of the chosen value's word under them."""
+    return max(44, ui.line_h("small") + 8 + (ui.line_h("body", bold=True) + 1) // 2)
+
+
+def extent(ui, row_h: int) -> int:
+    """How far a picker with a row ``row_h`` high draws below its top (row, end labels, word)."""
+    return row_h + 12 + max(ui.line_h("small"), word_offset(ui) + (ui.line_h("body", bold=True) + 1) // 2)
 
 
 @lru_cache(maxsize=256)
@@ -65,7 +84,8 @@ class ScalePicker:
 
     @property
     def row_height(self) -> int:
-        return 108 if self.icons else 64
+        """The rect's height (callers size it with ``row_height(ui, icons)``), at least 64 px."""
+        return max(64, self.rect.h)
 
     def cell(self, value: int) -> pygame.Rect:
         w = self.rect.w / self.count
@@ -117,7 +137,7 @@ class ScalePicker:
         cache = self._looks
         img = cache.get(self.cursor)
         if img is None:
-            area = pygame.Rect(self.rect.x - 4, self.rect.y - 4, self.rect.w + 8, self.height + 8)
+            area = pygame.Rect(self.rect.x - 4, self.rect.y - 4, self.rect.w + 8, extent(ui, self.row_height) + 8)
             img = pygame.Surface(area.size, pygame.SRCALPHA)
             self._paint(img, ui, (-area.x, -area.y))
             cache[self.cursor] = img
@@ -132,10 +152,42 @@ class ScalePicker:
         finally:
             self.rect = saved
 
-    def _draw_all(self, surface: pygame.Surface, ui) -> None:
+    def texts(self, ui) -> list[tuple[str, pygame.font.Font, pygame.Rect, str]]:
+        """Every text the picker draws: (text, font, rect, colour), laid out from the fonts."""
         number_font = ui.font("title", bold=True)
         word_font = ui.font("body", bold=True)
         small = ui.font("small")
+        out = []
+        for v in range(self.minimum, self.maximum + 1):
+            r = self.cell(v)
+            on = v == self.cursor
+            if self.icons.get(v) is not None:
+                size = small.size(str(v))
+                # under the face when the text is big, on its lower edge (as drawn at 100 %) when not
+                cy = r.bottom - 14 if small.get_linesize() <= 26 else r.bottom - 6 - small.get_linesize() // 2
+                out.append((str(v), small, pygame.Rect(0, 0, *size).move(r.centerx - size[0] // 2, cy - size[1] // 2),
+                            COLOURS["muted"] if not on else "#FFFFFF"))
+            else:
+                size = number_font.size(str(v))
+                out.append((str(v), number_font, pygame.Rect(0, 0, *size).move(r.centerx - size[0] // 2,
+                                                                               r.centery - size[1] // 2),
+                            "#FFFFFF" if on else COLOURS["text"]))
+        y = self.rect.y + self.row_height + 12
+        if self.ends[0]:
+            left = _(self.ends[0])
+            out.append((left, small, pygame.Rect(self.cell(self.minimum).x, y, *small.size(left)), COLOURS["muted"]))
+        if self.ends[1]:
+            right = _(self.ends[1])
+            w, h = small.size(right)
+            out.append((right, small, pygame.Rect(self.cell(self.maximum).right - w, y, w, h), COLOURS["muted"]))
+        if self.word is not None:
+            label = f"{self.cursor} · {_(self.word(self.cursor))}"
+            w, h = word_font.size(label)
+            out.append((label, word_font, pygame.Rect(self.rect.centerx - w // 2, y + word_offset(ui) - h // 2, w, h),
+                        COLOURS["focus"]))
+        return out
+
+    def _draw_all(self, surface: pygame.Surface, ui) -> None:
         for v in range(self.minimum, self.maximum + 1):
             r = self.cell(v)
             on = v == self.cursor
@@ -145,23 +197,14 @@ class ScalePicker:
                              width=4 if on else 2, border_radius=12)
             img = self.icons.get(v)
             if img is not None:
-                surface.blit(img, img.get_rect(center=(r.centerx, r.centery - 4)))
-                text(surface, small, str(v), (r.centerx, r.bottom - 12), COLOURS["muted"] if not on else "#FFFFFF",
-                     center=True, shadow=False)
-            else:
-                text(surface, number_font, str(v), r.center, "#FFFFFF" if on else COLOURS["text"], center=True)
-        # the end labels under the first and last cells, the word for the highlighted value in the middle
-        y = self.rect.y + self.row_height + 12
-        if self.ends[0]:
-            text(surface, small, _(self.ends[0]), (self.cell(self.minimum).x, y), COLOURS["muted"], shadow=False)
-        if self.ends[1]:
-            img = small.render(_(self.ends[1]), True, hex_rgb(COLOURS["muted"]))
-            surface.blit(img, img.get_rect(topright=(self.cell(self.maximum).right, y)))
-        if self.word is not None:
-            label = f"{self.cursor} · {_(self.word(self.cursor))}"
-            text(surface, word_font, label, (self.rect.centerx, y + 44), COLOURS["focus"], center=True)
+                top = r.centery - 4 if ui.line_h("small") <= 26 else r.y + 6 + img.get_height() // 2
+                surface.blit(img, img.get_rect(center=(r.centerx, top)))
+        small = ui.font("small")
+        for s, font, rect, colour in self.texts(ui):
+            if font is not small:                  # the numbers and the word: with a soft shadow
+                surface.blit(rendered(font, s, "#0A0614"), rect.move(2, 2))
+            surface.blit(rendered(font, s, colour), rect)
 
-    @property
-    def height(self) -> int:
+    def height(self, ui) -> int:
         """Height of the row, the end labels and the word line."""
-        return self.row_height + 12 + 44 + 20
+        return extent(ui, self.row_height)
