@@ -97,18 +97,7 @@ def wrap_text(font: pygame.font.Font, text: str, width: int) -> list[str]:
 
 def wrap_flow(font: pygame.font.Font, text: str, width_of: Callable[[int], int]) -> list[str]:
     """Word wrap where line ``i`` may be ``width_of(i)`` wide (text that flows around buttons)."""
-    lines: list[str] = []
-    for para in str(text).split("\n"):
-        line = ""
-        for word in para.split():
-            trial = f"{line} {word}".strip()
-            if not line or font.size(trial)[0] <= width_of(len(lines)):
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
+    return wrap(font, text, width_of)
 
 
 rendered = draw.rendered

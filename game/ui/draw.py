@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 from functools import lru_cache
+from typing import Callable
 
 import pygame
 
@@ -163,13 +164,15 @@ def dim(surface: pygame.Surface, alpha: int = 150) -> None:
     surface.blit(_cached(("dim", surface.get_size(), alpha, shade_colour), build), (0, 0))
 
 
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+def wrap(font: pygame.font.Font, text: str, width: "int | Callable[[int], int]") -> list[str]:
+    """Word wrap to ``width``; or line ``i`` ``width(i)`` wide (text that flows around buttons)."""
+    width_of = width if callable(width) else (lambda _i: width)
     lines: list[str] = []
     for para in str(text).split("\n"):
         line = ""
         for word in para.split():
             trial = f"{line} {word}".strip()
-            if font.size(trial)[0] <= width or not line:
+            if font.size(trial)[0] <= width_of(len(lines)) or not line:
                 line = trial
             else:
                 lines.append(line)
