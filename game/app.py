@@ -280,7 +280,7 @@ class App:
             except Exception:
                 log.exception("relayout failed for %s", getattr(scene, "name", scene))
             if scene is not top:
-                for el in scene.elements:
+                for el in [*scene.elements, *getattr(scene, "kept_widgets", ())]:
                     el.hide()
 
     def _layout_help_button(self) -> None:

@@ -400,6 +400,10 @@ def test_dialogue_buttons_are_kept_between_dialogues_and_hidden_when_not_shown(a
     app.stack.push(TranscriptScene(app))                    # covered: hidden; back: shown
     frames(app, 2)
     assert not kit.next.visible
+    app.apply_settings(dict(app.settings, high_contrast=True))    # a new look while covered: still hidden
+    frames(app, 2)
+    kit = second.kit
+    assert not any(w.visible for w in kit.widgets)
     app.stack.pop()
     frames(app, 2)
     assert kit.next.visible and second.focused() == "next"

@@ -68,6 +68,8 @@ def _kit(scene: "DialogueScene") -> _Kit | None:
 
     look = (ui.text_scale, getattr(ui, "dyslexia", False), getattr(ui, "high_contrast", False), language())
     kit = kept.get("dialogue")
+    if kit is not None and not all(w.alive() for w in kit.widgets):
+        kit = None                       # killed from outside: make new ones
     if kit is not None and kit.look != look:
         if kit.owner is not None:
             return None
