@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from game.input.actions import A, Action
+from game.input.actions import Action
 
 
 def _p(values: list[float], q: float) -> float:
@@ -113,7 +113,6 @@ class _Patrol:
 
 
 def bench_frames(frames: int) -> dict[str, Any]:
-    import pygame
 
     from game.app import App, AppOptions
     from game.boot import DefaultDeployment

@@ -14,7 +14,6 @@ log = logging.getLogger(__name__)
 
 def make_context(args: Any, deployment: Any, clock=None, strict_events: bool = False):
     from game.content.level import load_all_levels
-    from game.context import GameContext
 
     dirs = data_dirs(args, deployment)
     lang = set_language(getattr(args, "lang", None) or getattr(deployment, "language", "en"))

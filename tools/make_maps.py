@@ -39,7 +39,6 @@ LEGEND (one character per tile)
 from __future__ import annotations
 
 import json
-import os
 import random
 import sys
 import xml.etree.ElementTree as ET

@@ -9,7 +9,6 @@ scaled 3x.  Left-facing frames are mirrored right-facing ones.
 
 from __future__ import annotations
 
-import math
 
 import pygame
 

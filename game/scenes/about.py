@@ -53,8 +53,7 @@ class AboutScene(Scene):
         return super().handle(action) or True
 
     def on_button(self, button_id: str) -> None:
-        self.app.audio.play("back")
-        self.app.stack.pop()
+        self.back_out()
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.dim(surface, 150)

@@ -91,6 +91,11 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         pass
 
+    def back_out(self) -> None:
+        """Leave this screen the usual way: the "back" sound, and the screen below comes back."""
+        self.app.audio.play("back")
+        self.app.stack.pop()
+
     def covers_screen(self) -> bool:
         """True if ``draw`` paints every pixel of the screen (the frame needn't be cleared first)."""
         return False

@@ -131,8 +131,7 @@ class BreathingScene(Scene):
         elif button_id == "stop":
             self.end(finished=False)
         elif button_id == "leave":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
 
     def end(self, finished: bool) -> None:
         self.ended = True

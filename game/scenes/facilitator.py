@@ -268,7 +268,7 @@ class FacilitatorScene(Scene):
         """Header and rows from ``y``; returns (bottom of the rows, rows per page that fit above
         ``rows_y_limit`` or ROWS_PER_PAGE when None)."""
         ui = self.ui
-        body, bold = ui.font("body"), ui.font("body", bold=True)
+        bold = ui.font("body", bold=True)
         n_levels = max(7, len(self.ctx.levels))
         xs, head_lines, lines = self.columns(width, n_levels)
         blh = bold.get_linesize()

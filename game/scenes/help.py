@@ -95,8 +95,7 @@ class HelpScene(Scene):
 
     def on_button(self, button_id: str) -> None:
         if button_id == "back":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.dim(surface, 170)

@@ -237,8 +237,7 @@ class JournalScene(Scene):
 
     def on_button(self, button_id: str) -> None:
         if button_id == "close":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
         elif button_id in ("older", "newer"):
             index, part = self.index, self.part
             if button_id == "older":

@@ -465,8 +465,7 @@ class MoodChartScene(Scene):
 
     def on_button(self, button_id: str) -> None:
         if button_id == "back":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
         elif button_id == "page" and self.pages > 1:
             self.app.audio.play("move")
             self.page = self.wanted_page = 1 - self.page

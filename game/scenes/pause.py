@@ -76,8 +76,7 @@ class PauseScene(Scene):
             self.app.audio.play("confirm")
             self.app.stack.push(extra(self.app, self.play))
         elif button_id == "resume":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
         elif button_id == "leave":
             self.app.audio.play("confirm")
             self.app.stack.clear_to(JourneyScene(self.app))

@@ -854,8 +854,7 @@ class PlannerScene(Scene):
 
     def on_button(self, button_id: str) -> None:
         if button_id == "leave":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
         elif button_id == "save":
             self.save()
         elif button_id == "view":

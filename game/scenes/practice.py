@@ -584,8 +584,7 @@ class PracticeScene(Scene):
 
     def leave(self) -> None:
         """Close without finishing (the spot stays open; nothing is logged)."""
-        self.app.audio.play("back")
-        self.app.stack.pop()
+        self.back_out()
 
     def finish(self) -> None:
         """The practice is done: close, mark the spot done, show the closing dialogue."""

@@ -191,8 +191,7 @@ class NewProfileScene(Scene):
     def on_button(self, button_id: str) -> None:
 
         if button_id == "back":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
             return
         try:
             profile = self.ctx.profiles.create(self.entry.get_text())

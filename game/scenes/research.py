@@ -607,8 +607,7 @@ class ResearchScene(Scene):
         from game.scenes.message import MessageScene
 
         if button_id == "back":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
         elif button_id == "join":
             self.app.audio.play("confirm")
             self.app.stack.push(ConsentScene(self.app))

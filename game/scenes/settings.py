@@ -459,8 +459,7 @@ class SettingsScene(Scene):
         if changed:
             self.ctx.bus.publish("settings_changed", **S.event_payload(self.app.settings, changed, self.via))
             self.ctx.checkpoint()
-        self.app.audio.play("back")
-        self.app.stack.pop()
+        self.back_out()
 
     # ---------------------------------------------------------------- frame
     def update(self, dt: float) -> None:

@@ -63,8 +63,7 @@ class SortingScene(Scene):
         """Where everything goes, from the current font: one column (the classic board) while it
         fits, else the bins beside the moment (big text)."""
         ui = self.ui
-        big, body, bold, small = (ui.font("title", bold=True), ui.font("body"), ui.font("body", bold=True),
-                                  ui.font("small"))
+        big, bold, small = ui.font("title", bold=True), ui.font("body", bold=True), ui.font("small")
         cx = SCREEN_W // 2
         self.stop_text = _("Stop for now")
         stop_w, bh = max(240, ui.button_w(self.stop_text)), ui.button_h(52)
@@ -197,8 +196,7 @@ class SortingScene(Scene):
             self.app.audio.play("blip")
             self.build()
         elif button_id in ("done", "leave"):
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
 
     def choose(self, kind: str) -> None:
         if self.round.current is None or (self.result is not None and self.result.item_done):

@@ -778,8 +778,7 @@ class ThoughtRecordScene(Scene):
 
     def on_button(self, bid: str) -> None:
         if bid == "leave":
-            self.app.audio.play("back")
-            self.app.stack.pop()
+            self.back_out()
         elif bid == "back":
             self.go_back()
         elif bid.startswith("feel:"):

@@ -177,7 +177,6 @@ class TrapSpotScene(Scene):
         self.clear_ui()
         self.cards = None
         ui = self.ui
-        title_f, small = ui.font("title", bold=True), ui.font("small")
         leave_text = _("Leave for now")
         leave_w = max(220, ui.button_w(leave_text))
         right = min(HELP_SAFE_X - 10, help_rect(self.app).x - 8)
